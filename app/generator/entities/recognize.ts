@@ -1,0 +1,631 @@
+/**
+ * Named-entity recognition for Arabic news: lexicon lookup (with light stemming and transliteration
+ * skeletons, so spelling variants merge) plus rules that find people, places, organisations and weapons the
+ * lexicon does not know (ARABIC-NOTES.md "What to write"; labels after the usual PER / LOC (GPE) / ORG
+ * scheme, plus weapons, dates and numbers for the question skills).
+ *
+ * Rules (trigger lists live in `content/lexicon/triggers.json`):
+ * - person: a title or role («الرئيس», «وزير الدفاع», «المتحدث باسم») + its complements (nationality
+ *   adjectives, definite nouns, construct nouns in «ة», known places and organisations, «في …») + two to
+ *   four name tokens; or two to four name tokens followed by «، <title>» after a speech verb;
+ * - weapon: a model name after «طراز» or written with a hyphen and digits («شاهد-136»); a Latin
+ *   abbreviation in parentheses right after a weapon is the same weapon («ناسامز» (NASAMS));
+ *   a weapon head («صواريخ», «منظومة») with its adjectives;
+ * - place: a place head («قاعدة», «جامعة», «شبه جزيرة») + a name token (+ a nisba adjective);
+ * - organisation: an organisation head («وكالة», «وزارة», «مجلس») + definite complements (+ «في» place);
+ * - a one-token mention links to a person by family name only (first token of East Asian three-part
+ *   names, last token otherwise), never by a given name, never by a function word such as «آن»/«أن»;
+ *   lexicon aliases («كيم», «شي») link only where the person's full name occurs in the same article.
+ */
+import type { Lexicon } from '../../lexicon/schema'
+import type { Segment, SegmentKind } from '../text/segments'
+import type { Sentence } from '../text/sentences'
+import { FUNCTION_WORDS, cliticBases, skeleton, stemCandidates, tokenize, type Token } from '../text/tokens'
+import { normalizeLetters } from '../text/normalize'
+import { stableHash } from '../ids'
+import {
+  buildLexiconIndex,
+  keysMatch,
+  lookupFirst,
+  stemsMatch,
+  tokenKeys,
+  type LexiconEntityType,
+  type TokenKeys,
+} from './lexicon-index'
+
+export type EntityType = 'person' | 'place' | 'organization' | 'weapon' | 'date' | 'number'
+
+/** One occurrence of an entity: UTF-16 offsets into the raw text. */
+export interface EntityMention {
+  start: number
+  end: number
+  text: string
+  /** Body sentence holding the mention, or null in the title or a caption. */
+  sentenceId: string | null
+  /** Start offset of the whole noun phrase (title + complements + name) when a title preceded the name. */
+  phraseStart: number
+}
+
+/** An entity of the article with all its mentions (spelling variants merged). */
+export interface FoundEntity {
+  id: string
+  type: EntityType
+  canonical: string
+  mentions: EntityMention[]
+  source: 'lexicon' | 'rule'
+  lexiconId: string | null
+  gender: 'm' | 'f' | null
+  /** Titles seen before the person's name in the article, e.g. «وزير الدفاع الروسي». */
+  roles: string[]
+}
+
+/** A unit of text scanned for entities: a body sentence, the title or a caption. */
+interface Unit {
+  sentenceId: string | null
+  kind: SegmentKind
+  tokens: Token[]
+  keys: TokenKeys[]
+  /** Clitic bases of each token (for exact trigger matching). */
+  bases: Array<Set<string>>
+  used: Array<string | null>
+}
+
+export interface RecognizeOptions {
+  /** Switch the person and place lexicons off (measures how far the rules carry an unseen article). */
+  rulesOnly?: boolean
+}
+
+const JOIN_GAP = /^[\s"«»“”'ـ]*$/
+const FEMININE_TITLE = /(?:ه|ة)$/
+
+function gapOk(text: string, a: Token, b: Token): boolean {
+  return JOIN_GAP.test(text.slice(a.end, b.start))
+}
+
+/** Trigger phrases indexed by their first word (normalised, with and without the article). */
+type PhraseIndex = Map<string, string[][]>
+
+const stripArticle = (w: string) => (w.startsWith('ال') && w.length > 3 ? w.slice(2) : w)
+
+function phraseList(phrases: string[]): PhraseIndex {
+  const index: PhraseIndex = new Map()
+  for (const p of phrases) {
+    const toks = tokenize(p).map((t) => t.norm)
+    if (!toks.length) continue
+    for (const k of new Set([toks[0]!, stripArticle(toks[0]!)])) {
+      const list = index.get(k) ?? []
+      list.push(toks)
+      index.set(k, list)
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => b.length - a.length)
+  return index
+}
+
+/**
+ * Length in tokens of the longest trigger phrase starting at token `i`, or 0. Trigger words match exactly
+ * after removing proclitics (no suffix stripping: «مدير» must not meet «مديرية»).
+ */
+function matchPhrase(text: string, unit: Unit, i: number, index: PhraseIndex): number {
+  let best = 0
+  for (const b of unit.bases[i]!) {
+    for (const phrase of index.get(b) ?? []) {
+      if (phrase.length <= best || i + phrase.length > unit.tokens.length) continue
+      let ok = true
+      for (let k = 1; k < phrase.length && ok; k++) {
+        const w = phrase[k]!
+        if (!gapOk(text, unit.tokens[i + k - 1]!, unit.tokens[i + k]!)) ok = false
+        else if (!unit.bases[i + k]!.has(w) && !unit.bases[i + k]!.has(stripArticle(w))) ok = false
+      }
+      if (ok) best = phrase.length
+    }
+  }
+  return best
+}
+
+const isDefinite = (t: Token) => /^(?:و|ف)?(?:ال|لل|بال)/.test(t.norm)
+const isFunction = (t: Token) => FUNCTION_WORDS.has(t.norm) || FUNCTION_WORDS.has(t.norm.replace(/^[وف]/, ''))
+
+interface Triggers {
+  titles: PhraseIndex
+  nationalities: PhraseIndex
+  placeHeads: PhraseIndex
+  orgHeads: PhraseIndex
+  weaponHeads: PhraseIndex
+  nonName: Set<string>
+  /** Stems of the vocabulary lexicon's forms: Arabic words, so not parts of a transliterated name. */
+  vocabularyStems: Set<string>
+}
+
+const triggerCache = new WeakMap<Lexicon, Triggers>()
+function triggersOf(lexicon: Lexicon): Triggers {
+  const hit = triggerCache.get(lexicon)
+  if (hit) return hit
+  const t = lexicon.triggers
+  const out: Triggers = {
+    titles: phraseList(t.person_titles),
+    nationalities: phraseList(t.nationalities),
+    placeHeads: phraseList(t.place_heads),
+    orgHeads: phraseList(t.organization_heads),
+    weaponHeads: phraseList(t.weapon_heads),
+    nonName: new Set(t.non_name_words.map((w) => normalizeLetters(w))),
+    vocabularyStems: new Set(
+      lexicon.vocabulary.flatMap((v) => [v.lemma, ...v.forms]).flatMap((f) => tokenize(f).map((t) => stripArticle(t.norm))),
+    ),
+  }
+  triggerCache.set(lexicon, out)
+  return out
+}
+
+/**
+ * A word that reads as a verb, not a transliterated name: an imperfect prefix ي / ت before a consonant
+ * («يظهر», «تعتبر»; not «تيخونوف», «يوشيدا», «تشوي»), or an object pronoun suffix («يعتبرها»).
+ */
+const looksVerb = (t: Token) => (/^[يت][^اويش]/.test(t.norm) && t.norm.length >= 4) || (/(?:ها|هم|هما)$/.test(t.norm) && t.norm.length >= 5)
+
+/** Heads of institution names that take a place name as their complement: «جامعة أوسلو», «مطار كييف». */
+const INSTITUTION_HEADS = new Set(
+  ['جامعة', 'معهد', 'مطار', 'ميناء', 'قاعدة', 'سجن', 'مستشفى', 'محطة', 'مصنع', 'منشأة', 'مجمع'].map((w) => normalizeLetters(w)),
+)
+
+/** Nisba adjectives («الروسي», «الكورية») and other adjective-like endings. */
+const looksAdjective = (t: Token) => /(?:ي|يه|يين|يتين|يان|يات)$/.test(t.norm)
+
+/**
+ * Finds the entities of an article.
+ * @param text the raw article text.
+ * @param segments from `segmentText`; body sentences, the title and captions are scanned.
+ * @param sentences body sentences from `splitSentences`.
+ * @param lexicon the validated lexicon.
+ * @returns entities with their mentions in text order; ids are stable for the same text and lexicon.
+ */
+export function recognizeEntities(
+  text: string,
+  segments: Segment[],
+  sentences: Sentence[],
+  lexicon: Lexicon,
+  options: RecognizeOptions = {},
+): FoundEntity[] {
+  const index = buildLexiconIndex(
+    lexicon,
+    options.rulesOnly ? (['organization', 'weapon'] as const) : (['person', 'place', 'organization', 'weapon'] as const),
+  )
+  const trig = triggersOf(lexicon)
+  const units: Unit[] = []
+  const mkUnit = (sentenceId: string | null, kind: SegmentKind, start: number, end: number) => {
+    const tokens = tokenize(text, start, end)
+    units.push({
+      sentenceId,
+      kind,
+      tokens,
+      keys: tokens.map((t) => tokenKeys(t, true)),
+      bases: tokens.map((t) => new Set(cliticBases(t.norm))),
+      used: tokens.map(() => null),
+    })
+  }
+  for (const seg of segments) if (seg.kind === 'title' || seg.kind === 'caption') mkUnit(null, seg.kind, seg.start, seg.end)
+  for (const s of sentences) mkUnit(s.id, 'body', s.start, s.end)
+  units.sort((a, b) => (a.tokens[0]?.start ?? 0) - (b.tokens[0]?.start ?? 0))
+
+  const entities = new Map<string, FoundEntity>()
+  const aliasHits: Array<{ unit: Unit; from: number; to: number; entryId: string; canonical: string }> = []
+
+  const addMention = (
+    key: string,
+    type: EntityType,
+    canonical: string,
+    unit: Unit,
+    from: number,
+    to: number,
+    meta: { source: 'lexicon' | 'rule'; lexiconId: string | null; phraseStart?: number; role?: string; gender?: 'm' | 'f' | null },
+  ) => {
+    const a = unit.tokens[from]!
+    const b = unit.tokens[to - 1]!
+    let e = entities.get(key)
+    if (!e) {
+      e = {
+        id: `${type}-${meta.lexiconId ?? stableHash(key).slice(0, 10)}`,
+        type,
+        canonical,
+        mentions: [],
+        source: meta.source,
+        lexiconId: meta.lexiconId,
+        gender: meta.gender ?? null,
+        roles: [],
+      }
+      entities.set(key, e)
+    }
+    if (meta.role && !e.roles.includes(meta.role)) e.roles.push(meta.role)
+    if (!e.gender && meta.gender) e.gender = meta.gender
+    if (!e.mentions.some((m) => m.start === a.start)) {
+      e.mentions.push({
+        start: a.start,
+        end: b.end,
+        text: text.slice(a.start, b.end),
+        sentenceId: unit.sentenceId,
+        phraseStart: meta.phraseStart ?? a.start,
+      })
+    }
+    for (let k = from; k < to; k++) unit.used[k] = e.id
+    return e
+  }
+
+  const genderOf = (entryId: string): 'm' | 'f' | null =>
+    lexicon.people.find((p) => p.id === entryId)?.gender ?? null
+
+  // A. Lexicon lookup, longest match first.
+  for (const unit of units) {
+    for (let i = 0; i < unit.tokens.length; i++) {
+      let best: { len: number; v: (typeof index.variants)[number] } | null = null
+      for (const v of lookupFirst(index, unit.keys[i]!)) {
+        const n = v.tokens.length
+        if (i + n > unit.tokens.length) continue
+        let ok = true
+        // Skeletons merge spelling variants only inside multi-word names that share an exact word
+        // («كيم جونج أون»/«كيم جونغ أون»); a one-word skeleton match meets common words too often.
+        let exact = stemsMatch(unit.keys[i]!, v.tokens[0]!)
+        for (let k = 1; k < n && ok; k++) {
+          if (!gapOk(text, unit.tokens[i + k - 1]!, unit.tokens[i + k]!) || !keysMatch(unit.keys[i + k]!, v.tokens[k]!)) ok = false
+          else if (stemsMatch(unit.keys[i + k]!, v.tokens[k]!)) exact = true
+        }
+        if (!exact) ok = false
+        // A one-token match on a function word («آن» vs «أن») or a two-letter word needs the exact form.
+        if (ok && n === 1 && (isFunction(unit.tokens[i]!) || unit.tokens[i]!.norm.length < 3)) {
+          ok = cliticBases(unit.tokens[i]!.norm).some((b) => v.tokens[0]!.stems.has(b))
+          if (isFunction(unit.tokens[i]!)) ok = false
+        }
+        if (!ok) continue
+        if (!best || n > best.len || (n === best.len && best.v.alias && !v.alias)) best = { len: n, v }
+      }
+      if (!best) continue
+      const { v, len } = best
+      if (v.alias) {
+        aliasHits.push({ unit, from: i, to: i + len, entryId: v.entryId, canonical: v.canonical })
+        i += len - 1
+        continue
+      }
+      addMention(`lex:${v.type}:${v.entryId}`, v.type, v.canonical, unit, i, i + len, {
+        source: 'lexicon',
+        lexiconId: v.entryId,
+        gender: v.type === 'person' ? genderOf(v.entryId) : null,
+      })
+      i += len - 1
+    }
+  }
+
+  const nameLike = (unit: Unit, k: number) => {
+    const t = unit.tokens[k]!
+    // «آن» (Ahn) is a name; the particles أن / إن are never written with madda.
+    const madda = /^\u0622/.test(t.text)
+    if (unit.used[k] && !unit.used[k]!.startsWith('person-')) return false
+    if (!madda && (isFunction(t) || trig.nonName.has(t.norm) || trig.nonName.has(t.norm.replace(/^[وف]/, '')))) return false
+    if ([...unit.keys[k]!.stems].some((x) => trig.vocabularyStems.has(x))) return false
+    if (looksVerb(t)) return false
+    if (isDefinite(t) || /^\p{N}+$/u.test(t.norm) || t.norm.length < 2) return false
+    if (!/[\u0621-\u064AA-Za-z]/.test(t.norm)) return false
+    if (/ه$/.test(t.norm) && t.norm.length > 3) return false // teh marbuta: a common noun, rarely a transliterated name
+    if (matchPhrase(text, unit, k, trig.titles) || matchPhrase(text, unit, k, trig.nationalities)) return false
+    if (matchPhrase(text, unit, k, trig.orgHeads) || matchPhrase(text, unit, k, trig.placeHeads)) return false
+    if (matchPhrase(text, unit, k, trig.weaponHeads)) return false
+    return true
+  }
+  const nameKey = (unit: Unit, from: number, to: number) =>
+    unit.tokens
+      .slice(from, to)
+      .map((t) => skeleton(cliticBases(t.norm).at(-1) ?? t.norm))
+      .join(' ')
+
+  // B. Rules.
+  for (const unit of units) {
+    const n = unit.tokens.length
+    for (let i = 0; i < n; i++) {
+      if (unit.used[i]) continue
+      const t = unit.tokens[i]!
+      // B3. Weapon model names.
+      const afterModel = i > 0 && /^(?:طراز|طرازي)$/.test(unit.tokens[i - 1]!.norm.replace(/^من/, ''))
+      const hyphenModel = /^[\p{L}]{2,}[-‐‑][0-9A-Za-z]+$/u.test(t.norm) && /\d/.test(t.norm)
+      if (afterModel || (hyphenModel && !/^[0-9]/.test(t.norm))) {
+        addMention(`rule:weapon:${skeleton(t.norm)}`, 'weapon', t.text, unit, i, i + 1, { source: 'rule', lexiconId: null })
+        continue
+      }
+      // B4. Place head + name (+ nisba adjective).
+      const ph = matchPhrase(text, unit, i, trig.placeHeads)
+      if (ph && i + ph < n && gapOk(text, unit.tokens[i + ph - 1]!, unit.tokens[i + ph]!)) {
+        let k = i + ph
+        const placeId = unit.used[k]
+        if (ph === 1 && placeId?.startsWith('place-') && INSTITUTION_HEADS.has(t.norm.replace(/^[وف]/, ''))) {
+          // «جامعة أوسلو» is an institution of its own, not the city.
+          while (k < n && unit.used[k] === placeId) k++
+          const city = [...entities.values()].find((x) => x.id === placeId)
+          if (city) city.mentions = city.mentions.filter((m) => m.start !== unit.tokens[i + ph]!.start)
+          for (let x = i + ph; x < k; x++) unit.used[x] = null
+          addMention(`rule:place:${normalizeLetters(text.slice(t.start, unit.tokens[k - 1]!.end))}`, 'place', text.slice(t.start, unit.tokens[k - 1]!.end), unit, i, k, {
+            source: 'rule',
+            lexiconId: null,
+          })
+          i = k - 1
+          continue
+        }
+        if (nameLike(unit, k) && !matchPhrase(text, unit, k, trig.nationalities)) {
+          k++
+          if (k < n && isDefinite(unit.tokens[k]!) && looksAdjective(unit.tokens[k]!) && !unit.used[k] && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
+          addMention(`rule:place:${nameKey(unit, i, k)}`, 'place', text.slice(t.start, unit.tokens[k - 1]!.end), unit, i, k, {
+            source: 'rule',
+            lexiconId: null,
+          })
+          i = k - 1
+          continue
+        }
+      }
+      // B5. Organisation head + definite complements (+ «في» + place).
+      const oh = matchPhrase(text, unit, i, trig.orgHeads)
+      if (oh) {
+        let k = i + oh
+        while (k < n && k - i < 7 && !unit.used[k] && isDefinite(unit.tokens[k]!) && !isFunction(unit.tokens[k]!) && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
+        if (k > i + oh || (oh > 1 && isDefinite(t))) {
+          if (k + 1 < n && unit.tokens[k]!.norm === 'في' && unit.used[k + 1]?.startsWith('place-')) {
+            const pid = unit.used[k + 1]
+            k += 2
+            while (k < n && unit.used[k] === pid) k++
+          }
+          addMention(`rule:organization:${normalizeLetters(text.slice(t.start, unit.tokens[k - 1]!.end)).replace(/^[وف]/, '').replace(/^(?:بال|لل|ال)/, '')}`, 'organization', text.slice(t.start, unit.tokens[k - 1]!.end).replace(/^[وف](?=ال)/, ''), unit, i, k, {
+            source: 'rule',
+            lexiconId: null,
+          })
+          i = k - 1
+          continue
+        }
+      }
+      // B6. Weapon head + adjectives («صواريخ فرط صوتية»).
+      const wh = matchPhrase(text, unit, i, trig.weaponHeads)
+      if (wh) {
+        let k = i + wh
+        while (k < n && k - i < 5 && !unit.used[k] && looksAdjective(unit.tokens[k]!) && !isFunction(unit.tokens[k]!) && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
+        if (k > i + wh) {
+          const key = unit.tokens.slice(i, k).map((x) => stemCandidates(x.norm).at(-1)).join(' ')
+          addMention(`rule:weapon:${key}`, 'weapon', text.slice(t.start, unit.tokens[k - 1]!.end), unit, i, k, { source: 'rule', lexiconId: null })
+          i = k - 1
+        }
+      }
+    }
+  }
+
+
+  // B'. People: titles and appositions (after places and organisations, which a title's complement may hold).
+  for (const unit of units) {
+    const n = unit.tokens.length
+    for (let i = 0; i < n; i++) {
+      // B1. Title + complements + name.
+      const tl = matchPhrase(text, unit, i, trig.titles)
+      if (tl) {
+        let j = i + tl
+        let steps = 0
+        while (j < n && steps < 8) {
+          const t = unit.tokens[j]!
+          const prevOk = gapOk(text, unit.tokens[j - 1]!, t)
+          if (!prevOk) break
+          const used = unit.used[j]
+          if (used && used.startsWith('person-')) break
+          const nat = matchPhrase(text, unit, j, trig.nationalities)
+          if (nat) {
+            j += nat
+          } else if (used) {
+            j++
+            while (j < n && unit.used[j] === used) j++
+          } else if (isDefinite(t) || /ه$/.test(t.norm) || matchPhrase(text, unit, j, trig.orgHeads) || matchPhrase(text, unit, j, trig.placeHeads)) {
+            j++
+          } else if ((t.norm === 'في' || t.norm === 'باسم') && j + 1 < n) {
+            j++
+          } else break
+          steps++
+        }
+        let k = j
+        while (k < n && k - j < 4 && nameLike(unit, k) && (k === j || gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!))) k++
+        // A name has two or three words and a clear end; four name-like words in a row are a clause.
+        if (k - j > 3) k = j
+        const roleText = text.slice(unit.tokens[i]!.start, unit.tokens[j - 1]!.end)
+        const titleTok = unit.tokens[i]!
+        const gender: 'm' | 'f' = FEMININE_TITLE.test(titleTok.norm) && !/^(?:ال)?(?:رئيس|زعيم)/.test(titleTok.norm) ? 'f' : 'm'
+        if (k - j >= 2 && !unit.tokens.slice(j, k).every((t) => unit.used[unit.tokens.indexOf(t)])) {
+          // Extend over a lexicon person already matched inside the name (keep the lexicon entity).
+          const existing = unit.used.slice(j, k).find((u) => u && u.startsWith('person-'))
+          if (existing) {
+            const e = [...entities.values()].find((x) => x.id === existing)!
+            if (!e.roles.includes(roleText)) e.roles.push(roleText)
+          } else {
+            addMention(`rule:person:${nameKey(unit, j, k)}`, 'person', text.slice(unit.tokens[j]!.start, unit.tokens[k - 1]!.end), unit, j, k, {
+              source: 'rule',
+              lexiconId: null,
+              phraseStart: unit.tokens[i]!.start,
+              role: roleText,
+              gender,
+            })
+          }
+          i = k - 1
+          continue
+        }
+        // Title directly before a lexicon person: record the role and the phrase start.
+        const pid = unit.used[j]
+        if (pid && pid.startsWith('person-')) {
+          const e = [...entities.values()].find((x) => x.id === pid)!
+          if (!e.roles.includes(roleText) && j > i + tl - 1) e.roles.push(roleText)
+          const m = e.mentions.find((x) => x.start === unit.tokens[j]!.start)
+          if (m) m.phraseStart = unit.tokens[i]!.start
+        }
+      }
+      // B2. Name «،» title, after a speech verb: «قال آن تشان إيل، مدير …».
+      if (i > 0 && /^(?:و|ف)?(?:قال|قالت|اضاف|اضافت|حسبما|يقول|تقول|صرح|اوضح)$/.test(unit.tokens[i - 1]!.norm.replace(/^حسبما$/, 'حسبما'))) {
+        let k = i
+        while (k < n && k - i < 4 && nameLike(unit, k) && (k === i || gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!))) k++
+        if (k - i >= 2 && k < n && /^\s*[،,]\s*$/.test(text.slice(unit.tokens[k - 1]!.end, unit.tokens[k]!.start)) && matchPhrase(text, unit, k, trig.titles)) {
+          let r = k + matchPhrase(text, unit, k, trig.titles)
+          while (r < n && r - k < 8 && gapOk(text, unit.tokens[r - 1]!, unit.tokens[r]!)) r++
+          addMention(`rule:person:${nameKey(unit, i, k)}`, 'person', text.slice(unit.tokens[i]!.start, unit.tokens[k - 1]!.end), unit, i, k, {
+            source: 'rule',
+            lexiconId: null,
+            role: text.slice(unit.tokens[k]!.start, unit.tokens[r - 1]!.end),
+            gender: 'm',
+          })
+          i = k - 1
+          continue
+        }
+      }
+    }
+  }
+
+  // C. Aliases of lexicon people: only where the full name occurs in the article.
+  for (const hit of aliasHits) {
+    const e = entities.get(`lex:person:${hit.entryId}`)
+    if (!e || hit.unit.used.slice(hit.from, hit.to).some(Boolean)) continue
+    addMention(`lex:person:${hit.entryId}`, 'person', e.canonical, hit.unit, hit.from, hit.to, { source: 'lexicon', lexiconId: hit.entryId })
+  }
+
+  // D. Family-name links for rule-found people («كليتشكو» → «فيتالي كليتشكو»).
+  const people = [...entities.values()].filter((e) => e.type === 'person' && e.source === 'rule')
+  const familyKeys = people.map((e) => {
+    const toks = tokenize(e.canonical)
+    const eastAsian = toks.length === 3 && toks.every((t) => t.norm.length <= 5)
+    const fam = eastAsian ? toks[0]! : toks[toks.length - 1]!
+    return { e, keys: tokenKeys(fam, true), fam }
+  })
+  for (const unit of units) {
+    for (let i = 0; i < unit.tokens.length; i++) {
+      const t = unit.tokens[i]!
+      if (unit.used[i] || isFunction(t) || t.norm.length < 3) continue
+      const hits = familyKeys.filter((f) => keysMatch(unit.keys[i]!, f.keys))
+      if (hits.length === 1 && !isFunction(hits[0]!.fam)) {
+        const e = hits[0]!.e
+        addMention([...entities.entries()].find(([, x]) => x === e)![0], 'person', e.canonical, unit, i, i + 1, { source: 'rule', lexiconId: null })
+      }
+    }
+  }
+
+  // E. Dates and numbers (regular expressions over body sentences).
+  for (const unit of units) {
+    if (unit.kind !== 'body' || !unit.tokens.length) continue
+    const s = sentences.find((x) => x.id === unit.sentenceId)!
+    for (const m of findDates(s.text)) {
+      const start = s.start + m.index
+      pushValue(entities, 'date', text, start, start + m.text.length, s.id)
+    }
+    for (const m of findQuantities(s.text, lexicon)) {
+      const start = s.start + m.index
+      pushValue(entities, 'number', text, start, start + m.text.length, s.id)
+    }
+  }
+
+  const out = [...entities.values()].filter((e) => e.mentions.length > 0)
+  for (const e of out) {
+    e.mentions.sort((a, b) => a.start - b.start)
+    trimProclitics(text, e, lexiconSurfaces(lexicon, e))
+  }
+  out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
+  return out
+}
+
+/** Surface forms the lexicon gives for an entity (empty for rule-found entities). */
+function lexiconSurfaces(lexicon: Lexicon, e: FoundEntity): string[] {
+  if (!e.lexiconId) return []
+  const list =
+    e.type === 'person' ? lexicon.people : e.type === 'place' ? lexicon.places : e.type === 'organization' ? lexicon.organizations : e.type === 'weapon' ? lexicon.weapons : []
+  const entry = (list as Array<{ id: string; canonical: string; variants: string[]; aliases?: string[] }>).find((x) => x.id === e.lexiconId)
+  return entry ? [entry.canonical, ...entry.variants, ...(entry.aliases ?? [])] : []
+}
+
+const PROCLITICS = ['وب', 'ول', 'وك', 'فب', 'فل', 'و', 'ف', 'ب', 'ل', 'ك']
+
+/**
+ * Moves a mention's start past a proclitic («وبوتين» → «بوتين», «بموسكو» → «موسكو», «لكيم» → «كيم») when
+ * the rest is a first word the entity is known by (its canonical name, another mention, a lexicon variant).
+ */
+function trimProclitics(text: string, e: FoundEntity, surfaces: string[]) {
+  const known = new Set<string>()
+  for (const s of [e.canonical, ...surfaces]) {
+    const first = tokenize(s)[0]
+    if (first) known.add(first.norm)
+  }
+  for (const m of e.mentions) {
+    const first = tokenize(m.text)[0]
+    if (!first || known.has(first.norm)) continue
+    for (const p of PROCLITICS) {
+      if (first.norm.startsWith(p) && known.has(first.norm.slice(p.length)) && normalizeLetters(text.slice(m.start, m.start + p.length)) === p) {
+        if (m.phraseStart === m.start) m.phraseStart += p.length
+        m.start += p.length
+        m.text = text.slice(m.start, m.end)
+        break
+      }
+    }
+  }
+}
+
+function pushValue(entities: Map<string, FoundEntity>, type: 'date' | 'number', text: string, start: number, end: number, sentenceId: string) {
+  const surface = text.slice(start, end)
+  const key = `${type}:${normalizeLetters(surface).replace(/\s+/g, ' ')}`
+  let e = entities.get(key)
+  if (!e) {
+    e = { id: `${type}-${stableHash(key).slice(0, 10)}`, type, canonical: surface, mentions: [], source: 'rule', lexiconId: null, gender: null, roles: [] }
+    entities.set(key, e)
+  }
+  if (!e.mentions.some((m) => m.start === start)) e.mentions.push({ start, end, text: surface, sentenceId, phraseStart: start })
+}
+
+export const MONTHS = [
+  'يناير', 'كانون الثاني', 'فبراير', 'شباط', 'مارس', 'آذار', 'أبريل', 'ابريل', 'إبريل', 'نيسان', 'مايو', 'أيار',
+  'يونيو', 'يونيه', 'حزيران', 'يوليو', 'يوليه', 'تموز', 'أغسطس', 'اغسطس', 'آب', 'سبتمبر', 'أيلول', 'أكتوبر',
+  'اكتوبر', 'تشرين الأول', 'نوفمبر', 'تشرين الثاني', 'ديسمبر', 'كانون الأول',
+]
+const MONTH_WORDS = new Set(MONTHS.flatMap((m) => m.split(' ')).map((m) => normalizeLetters(m)))
+const WEEKDAYS = '(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)'
+const MONTH_RE = MONTHS.slice().sort((a, b) => b.length - a.length).join('|')
+const DATE_RE = new RegExp(
+  `(?:${WEEKDAYS}\\s+)?[0-9\\u0660-\\u0669]{1,2}\\s+(?:${MONTH_RE})(?:\\s*/\\s*(?:${MONTH_RE}))?(?:\\s+(?:عام\\s+)?[0-9\\u0660-\\u0669]{4})?`,
+  'g',
+)
+
+/** Calendar dates in a string: «13 سبتمبر/ أيلول 2023», «الاربعاء 13 سبتمبر 2023». Offsets are local. */
+export function findDates(s: string): Array<{ index: number; text: string }> {
+  const out: Array<{ index: number; text: string }> = []
+  DATE_RE.lastIndex = 0
+  for (let m = DATE_RE.exec(s); m; m = DATE_RE.exec(s)) out.push({ index: m.index, text: m[0] })
+  return out
+}
+
+const NUMBER_WORDS =
+  'واحد|واحدة|اثنان|اثنين|اثنتان|اثنتين|اثنتي|ثلاث|ثلاثة|أربع|أربعة|اربع|اربعة|خمس|خمسة|ست|ستة|سبع|سبعة|ثماني|ثمانية|تسع|تسعة|عشر|عشرة|عشرين|عشرون|ثلاثين|أربعين|خمسين|مئة|مائة|مئات|ألف|آلاف|مليون|ملايين|مليار'
+const COUNT_UNITS = ['ساعة', 'يوم', 'مرة', 'دقيقة', 'أسبوع', 'شهر', 'عام', 'سنة', 'صاروخ', 'طائرة', 'قذيفة', 'منظومة', 'جندي', 'شخص', 'دولة', 'نقطة', 'كيلومتر', 'كيلوغرام', 'طن', 'قائد', 'مسيرة']
+const UNIT_STEMS = new Set(COUNT_UNITS.map((u) => normalizeLetters(u).replace(/ه$/, '')))
+const QUANTITY_RE = new RegExp(
+  `(?:(?:نحو|حوالي|قرابة|أكثر من|اكثر من|أقل من|زهاء)\\s+)?(?:[0-9\\u0660-\\u0669][0-9\\u0660-\\u0669.,]*|(?:${NUMBER_WORDS})(?:\\s+(?:${NUMBER_WORDS}))?)(?:\\s+[\\u0621-\\u064A\\u064B-\\u0652]+){1,2}`,
+  'g',
+)
+
+/**
+ * Quantities in a string: a number (digits or number words, optionally «نحو / أكثر من») with its counted
+ * noun («74 دقيقة», «ثلاثة قادة عسكريين»), and duals of countable nouns («ساعتين», «صاروخين», «مرتين»).
+ * Offsets are local to `s`.
+ */
+export function findQuantities(s: string, lexicon: Lexicon): Array<{ index: number; text: string }> {
+  const out: Array<{ index: number; text: string }> = []
+  QUANTITY_RE.lastIndex = 0
+  for (let m = QUANTITY_RE.exec(s); m; m = QUANTITY_RE.exec(s)) {
+    // Keep the number and one counted noun; a second word only when it is an adjective of the noun.
+    const words = m[0].split(/\s+/)
+    let keep = words.length
+    const last = normalizeLetters(words[words.length - 1]!)
+    if (words.length >= 3 && !/(?:ي|يه|يين|ين|ات)$/.test(last)) keep = words.length - 1
+    if (MONTH_WORDS.has(normalizeLetters(words[keep - 1]!)) || MONTH_WORDS.has(normalizeLetters(words[1] ?? ''))) continue
+    const txt = words.slice(0, keep).join(' ')
+    if (/\d{4}/.test(txt) && !/[\u0621-\u064A]{3,}/.test(txt.replace(/\d/g, ''))) continue
+    out.push({ index: m.index, text: txt })
+  }
+  const dualStems = new Set(UNIT_STEMS)
+  for (const w of lexicon.weapons) for (const v of w.variants) dualStems.add(normalizeLetters(v).replace(/ه$/, ''))
+  const re = /[\u0621-\u064A]+(?:تين|ين|ان|تان)(?=$|[\s،,.؛])/g
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (out.some((o) => m!.index >= o.index && m!.index < o.index + o.text.length)) continue
+    const w = normalizeLetters(m[0]).replace(/^(?:و|ف|ب|ل)(?=.{4})/, '').replace(/^ال/, '')
+    const stem = w.replace(/(?:تين|تان)$/, '').replace(/(?:ين|ان)$/, '')
+    if (UNIT_STEMS.has(stem) || (dualStems.has(stem) && stem.length >= 4)) out.push({ index: m.index, text: m[0] })
+  }
+  return out.sort((a, b) => a.index - b.index)
+}

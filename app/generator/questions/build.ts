@@ -1,0 +1,416 @@
+/**
+ * Candidate items: every template that fits every mention, over-generated; the validator and the ranker
+ * decide what is emitted.
+ */
+import type { BankQuestion, QuestionType, Skill } from '../schema'
+import type { FoundEntity, EntityMention } from '../entities/recognize'
+import type { Sentence } from '../text/sentences'
+import type { FoundTerm } from '../vocabulary/find-terms'
+import { normalizeAnswer } from '../text/normalize'
+import type { QuestionContext, MentionRef } from './context'
+import { dateCore, dateDistractors, quantityDistractors } from './quantities'
+import { arrangeOptions, familyName, pickDistractors, variantKeys, type LabelForm } from './distractors'
+import {
+  COMPLEMENTISERS,
+  PREPOSITIONS,
+  RESUMPTIVE,
+  SPEECH,
+  bare,
+  clauseTail,
+  dropConjunction,
+  isVerbLike,
+  tidy,
+  tokenAt,
+  words,
+} from './templates'
+
+/** A candidate item before validation, ranking and id assignment. */
+export interface DraftItem extends Omit<BankQuestion, 'id'> {
+  /** Identity of the fact tested: items with the same fact are duplicates. */
+  fact: string
+  /** Ranking score: higher is better. */
+  score: number
+  sentenceId: string
+  entityId: string | null
+}
+
+const BLANK = '_____'
+const MAX_STEM_WORDS = 26
+
+function evidenceOf(s: Sentence) {
+  return { start: s.start, end: s.end, text: s.text }
+}
+
+/** The sentence, normalised, without a leading conjunction: one fact however often it is repeated. */
+function sentenceFact(s: Sentence): string {
+  return normalizeAnswer(s.text).replace(/^[وف](?=\S{3})/, '')
+}
+
+/** Every accepted surface of an entity, the key first. */
+function acceptedOf(ctx: QuestionContext, e: FoundEntity, keyLabel: string): string[] {
+  const out = [keyLabel]
+  const seen = new Set([normalizeAnswer(keyLabel)])
+  const add = (s: string) => {
+    const k = normalizeAnswer(s)
+    if (k && !seen.has(k)) {
+      seen.add(k)
+      out.push(s)
+    }
+  }
+  add(e.canonical)
+  for (const m of e.mentions) add(m.text)
+  for (const k of variantKeys(ctx, e)) if (k.split(' ').length > 0) add(k)
+  return out
+}
+
+function labelForm(e: FoundEntity, m: EntityMention): LabelForm {
+  return e.type === 'person' && words(m.text) === 1 && words(e.canonical) > 1 ? 'short' : 'full'
+}
+
+function salience(e: FoundEntity): number {
+  return Math.min(e.mentions.length, 6)
+}
+
+function positionBonus(ctx: QuestionContext, s: Sentence): number {
+  const i = ctx.sentences.indexOf(s)
+  return Math.max(0, 10 - i) // the lead carries the central facts of a news article
+}
+
+function explain(key: string, s: Sentence): string {
+  return `الجواب «${key}»، كما جاء في النص: «${tidy(s.text)}».`
+}
+
+function mcq(
+  ctx: QuestionContext,
+  skill: Skill,
+  stem: string,
+  ref: MentionRef,
+  s: Sentence,
+  score: number,
+  type: QuestionType = 'mcq',
+): DraftItem | null {
+  const keyLabel = ref.mention.text
+  const distractors = pickDistractors(ctx, ref.entity, keyLabel, s.id, labelForm(ref.entity, ref.mention))
+  if (!distractors) return null
+  return {
+    type,
+    skill,
+    stem,
+    options: arrangeOptions(`${ctx.articleKey}|${stem}`, [keyLabel, ...distractors]),
+    key: keyLabel,
+    accepted: acceptedOf(ctx, ref.entity, keyLabel),
+    evidence: evidenceOf(s),
+    explanation: explain(keyLabel, s),
+    entity_id: ref.entity.id,
+    fact: `${skill}|${ref.entity.id}|${sentenceFact(s)}`,
+    score,
+    sentenceId: s.id,
+    entityId: ref.entity.id,
+  }
+}
+
+/** «من الذي …؟» for the subject of a clause-initial verb. */
+function whoItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): DraftItem[] {
+  const out: DraftItem[] = []
+  const toks = ctx.tokensBySentence.get(s.id)!
+  for (const ref of refs) {
+    if (ref.entity.type !== 'person' && ref.entity.type !== 'organization') continue
+    const i = tokenAt(toks, ref.mention.phraseStart)
+    if (i < 1) continue
+    // the verb: the clause's first word, right before the subject or before a short prepositional phrase
+    let v = i - 1
+    let pp = false
+    if (!isVerbLike(toks[v]!)) {
+      if (i >= 2 && i <= 4 && isVerbLike(toks[0]!) && PREPOSITIONS.has(bare(toks[1]!))) {
+        v = 0
+        pp = true
+      } else continue
+    }
+    const clauseStart = v === 0 ? s.start : (() => {
+      const before = ctx.text.slice(s.start, toks[v]!.start)
+      return /[،,]\s*$/.test(before) ? toks[v]!.start : -1
+    })()
+    if (clauseStart < 0) continue
+    if (pp && (ctx.mentionsBySentence.get(s.id) ?? []).some((r) => r.mention.start > toks[0]!.end && r.mention.start < ref.mention.phraseStart && r.entity.type === ref.entity.type)) continue
+    const head = dropConjunction(ctx.text.slice(toks[v]!.start, ref.mention.phraseStart), toks[v]!)
+    const tail = clauseTail(ctx.text, ref.mention.end, s.end, 16)
+    // «أجرى بوتين وكيم …» (a coordinated subject) and «رافق كيم الذي …» (an object with a relative
+    // clause) do not make the mention the one answer to «من الذي …؟».
+    const next = toks.find((t) => t.start >= ref.mention.end)
+    if (next && (/^(?:الذي|التي|الذين)$/.test(next.norm) || (next.norm.startsWith('و') && refs.some((r) => r.mention.start === next.start + 1 || r.mention.start === next.start)))) continue
+    // a quotation cut at its first comma is closed with an ellipsis rather than left open
+    const quoted = (tail.match(/"/g) ?? []).length % 2 === 1 ? `${tail.trimEnd()}…"` : tail
+    const stem = `من الذي ${tidy(`${head} ${quoted}`)}؟`
+    if (words(stem) > MAX_STEM_WORDS || words(stem) < 4) continue
+    const score = 60 + salience(ref.entity) * 3 + positionBonus(ctx, s)
+    const item = mcq(ctx, 'who', stem, ref, s, score)
+    if (!item) continue
+    out.push(item)
+    if (ref.entity.type === 'person') {
+      out.push({
+        ...item,
+        type: 'short_answer',
+        options: [],
+        fact: `${item.fact}|typed`,
+        score: score - 15,
+      })
+    }
+  }
+  return out
+}
+
+/** «أين …؟» for a place governed by «في» (or «ب») after a clause-initial verb. */
+function whereItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): DraftItem[] {
+  const out: DraftItem[] = []
+  const toks = ctx.tokensBySentence.get(s.id)!
+  for (const ref of refs) {
+    if (ref.entity.type !== 'place') continue
+    const i = tokenAt(toks, ref.mention.start)
+    if (i < 0) continue
+    const own = toks[i]!
+    const viaBa = own.start < ref.mention.start && /ب$/.test(ctx.text.slice(own.start, ref.mention.start))
+    const fi = viaBa ? i : i - 1
+    if (fi < 0 || (!viaBa && bare(toks[fi]!) !== 'في' && toks[fi]!.norm !== 'في' && toks[fi]!.norm !== 'وفي')) continue
+    let stem: string | null = null
+    if (fi === 0) {
+      // «وفي لوكسمبورغ، فرض …»
+      const after = ctx.text.slice(ref.mention.end, s.end)
+      if (!/^\s*[،,]/.test(after)) continue
+      const restStart = ref.mention.end + after.indexOf(after.trim().slice(1).trim()) 
+      const next = toks[tokenAt(toks, restStart)]
+      if (!next || !isVerbLike(next)) continue
+      const clause = clauseTail(ctx.text, restStart, s.end, 18)
+      if (!clause) continue
+      stem = `أين ${tidy(clause)}؟`
+    } else {
+      if (!isVerbLike(toks[0]!) || SPEECH.has(bare(toks[0]!))) continue
+      // the place must belong to the main clause: no complementiser or relative pronoun before it, and
+      // no other place (a second «في …» would be another true answer)
+      if (toks.slice(0, fi).some((t) => COMPLEMENTISERS.has(t.norm))) continue
+      if (refs.some((r) => r.entity.type === 'place' && r.mention.end <= toks[fi]!.start)) continue
+      const head = dropConjunction(ctx.text.slice(s.start, toks[fi]!.start), toks[0]!)
+      if (/[،,"«»]/.test(head)) continue
+      stem = `أين ${tidy(head)}؟`
+    }
+    if (words(stem) > MAX_STEM_WORDS || words(stem) < 4) continue
+    const item = mcq(ctx, 'where', stem, ref, s, 58 + salience(ref.entity) * 3 + positionBonus(ctx, s))
+    if (item) out.push(item)
+  }
+  return out
+}
+
+/** «ماذا …؟» / «ما الذي … عليه؟» for a weapon in a clause with a verb. */
+function weaponItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): DraftItem[] {
+  const out: DraftItem[] = []
+  const toks = ctx.tokensBySentence.get(s.id)!
+  for (const ref of refs) {
+    if (ref.entity.type !== 'weapon') continue
+    // generic terms («أسلحة») make vague questions; weapons in quoted speech are the speaker's words
+    if (ref.entity.lexiconId && ctx.lexicon.weapons.find((w) => w.id === ref.entity.lexiconId)?.category === 'general') continue
+    const i = tokenAt(toks, ref.mention.start)
+    if (i < 1) continue
+    // clause start: after the last comma before the weapon, else the sentence start
+    const before = ctx.text.slice(s.start, ref.mention.start)
+    const comma = Math.max(before.lastIndexOf('،'), before.lastIndexOf(','))
+    const cs = comma >= 0 ? s.start + comma + 1 : s.start
+    const c = tokenAt(toks, cs) >= 0 ? tokenAt(toks, cs) : toks.findIndex((t) => t.start >= cs)
+    if (c < 0 || c >= i || !isVerbLike(toks[c]!)) continue
+    const own = toks[i]!
+    const clitic = ctx.text.slice(own.start, ref.mention.start)
+    let prefix = ctx.text.slice(toks[c]!.start, own.start)
+    if (/["«»“”]/.test(prefix)) continue // inside quoted speech the clause is the speaker's, not a fact
+    let stem: string
+    const prev = toks[i - 1]!
+    if (/^[بل]$/.test(clitic)) {
+      stem = `ما الذي ${tidy(`${dropConjunction(prefix, toks[c]!)} ${RESUMPTIVE[clitic]}`)}؟`
+    } else if (clitic === '' && PREPOSITIONS.has(prev.norm) && i - 1 > c) {
+      prefix = ctx.text.slice(toks[c]!.start, prev.start)
+      stem = `ما الذي ${tidy(`${dropConjunction(prefix, toks[c]!)} ${RESUMPTIVE[prev.norm]}`)}؟`
+    } else if (clitic === '') {
+      // «ماذا» asks for the verb's object: the weapon must follow the verb or its named subject directly
+      const prevRef = refs.find((r) => r.mention.end <= own.start && !/\S/.test(ctx.text.slice(r.mention.end, own.start)))
+      if (!(i - 1 === c || (prevRef && prevRef.entity.type !== 'weapon'))) continue
+      if (/^(?:ال|لل)/.test(bare(own))) continue
+      let tail = clauseTail(ctx.text, ref.mention.end, s.end, 4)
+      if (/^\s*[وف]/.test(tail) || /["«»]/.test(tail)) tail = ''
+      stem = `ماذا ${tidy(`${dropConjunction(prefix, toks[c]!)} ${tail}`)}؟`
+    } else continue
+    if (words(stem) > MAX_STEM_WORDS || words(stem) < 3) continue
+    const item = mcq(ctx, 'weapon', stem, ref, s, 57 + salience(ref.entity) * 3 + positionBonus(ctx, s))
+    if (item) out.push(item)
+  }
+  return out
+}
+
+const CLOZE_SKILL: Record<string, Skill> = {
+  person: 'who',
+  organization: 'who',
+  place: 'where',
+  weapon: 'weapon',
+  date: 'when',
+  number: 'how_many',
+}
+
+/** The sentence with one mention blanked; options of the same type. */
+function clozeItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): DraftItem[] {
+  const out: DraftItem[] = []
+  if (words(s.text) > 45) return out
+  for (const ref of refs) {
+    if (!['person', 'place', 'weapon', 'organization'].includes(ref.entity.type)) continue
+    const stem = tidy(
+      `${ctx.text.slice(s.start, ref.mention.start)}${BLANK}${ctx.text.slice(ref.mention.end, s.end)}`,
+    )
+    if (!stem.includes(BLANK)) continue
+    const skill = CLOZE_SKILL[ref.entity.type]!
+    const item = mcq(ctx, skill, `${stem}.`, ref, s, 40 + salience(ref.entity) * 2 + positionBonus(ctx, s), 'cloze')
+    if (item) out.push({ ...item, fact: `${item.fact}|cloze` })
+  }
+  return out
+}
+
+/** A true statement (the sentence) and a false one (an entity swapped for another of its type). */
+function trueFalseItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): DraftItem[] {
+  const out: DraftItem[] = []
+  if (words(s.text) > 35 || words(s.text) < 6) return out
+  const ref = refs.find((r) => r.entity.type === 'person' || r.entity.type === 'place' || r.entity.type === 'weapon')
+  if (!ref) return out
+  const toks = ctx.tokensBySentence.get(s.id)!
+  const statementOf = (replacement: string) =>
+    `${tidy(dropConjunction(`${ctx.text.slice(s.start, ref.mention.start)}${replacement}${ctx.text.slice(ref.mention.end, s.end)}`, toks[0]!))}.`
+  const distractors = pickDistractors(ctx, ref.entity, ref.mention.text, s.id, labelForm(ref.entity, ref.mention), 1)
+  const skill = CLOZE_SKILL[ref.entity.type]!
+  const base = {
+    type: 'true_false' as const,
+    skill,
+    options: ['صح', 'خطأ'],
+    evidence: evidenceOf(s),
+    entity_id: ref.entity.id,
+    sentenceId: s.id,
+    entityId: ref.entity.id,
+    fact: `${skill}|${ref.entity.id}|${sentenceFact(s)}|tf`,
+  }
+  const score = 38 + salience(ref.entity) * 2 + positionBonus(ctx, s)
+  out.push({
+    ...base,
+    stem: statementOf(ref.mention.text),
+    key: 'صح',
+    accepted: ['صح'],
+    explanation: `العبارة صحيحة، كما جاء في النص: «${tidy(s.text)}».`,
+    score,
+  })
+  if (distractors) {
+    out.push({
+      ...base,
+      stem: statementOf(distractors[0]!),
+      key: 'خطأ',
+      accepted: ['خطأ'],
+      explanation: `العبارة خاطئة: النص يذكر «${ref.mention.text}» لا «${distractors[0]}»: «${tidy(s.text)}».`,
+      score: score + 1,
+    })
+  }
+  return out
+}
+
+/** Vocabulary cloze: the term blanked in its sentence, other lexicon terms as distractors. */
+export function vocabularyItems(ctx: QuestionContext, terms: FoundTerm[]): DraftItem[] {
+  const out: DraftItem[] = []
+  for (const term of terms) {
+    const s = term.sentence
+    if (words(s.text) > 40) continue
+    const definite = /^(?:ال|لل)/.test(term.surface)
+    const pool = ctx.lexicon.vocabulary
+      .filter((v) => v.id !== term.entry.id && v.pos === term.entry.pos && v.lemma.split(' ').length === term.entry.lemma.split(' ').length)
+      .map((v) => (definite && !/^ال/.test(v.lemma) ? `ال${v.lemma}` : v.lemma))
+    const taken = new Set([normalizeAnswer(term.surface), normalizeAnswer(term.entry.lemma), ...term.entry.forms.map(normalizeAnswer)])
+    const seeded = arrangeOptions(`${ctx.articleKey}|${term.entry.id}`, pool).filter((p) => !taken.has(normalizeAnswer(p)))
+    const distractors: string[] = []
+    for (const p of seeded) {
+      if (distractors.some((d) => normalizeAnswer(d) === normalizeAnswer(p))) continue
+      if (normalizeAnswer(s.text).split(' ').includes(normalizeAnswer(p))) continue
+      distractors.push(p)
+      if (distractors.length === 3) break
+    }
+    if (distractors.length < 3) continue
+    const stem = `${tidy(`${ctx.text.slice(s.start, term.start)}${BLANK}${ctx.text.slice(term.end, s.end)}`)}.`
+    out.push({
+      type: 'cloze',
+      skill: 'vocabulary',
+      stem,
+      options: arrangeOptions(`${ctx.articleKey}|${stem}`, [term.surface, ...distractors]),
+      key: term.surface,
+      accepted: [term.surface],
+      evidence: evidenceOf(s),
+      explanation: `«${term.surface}» (${term.entry.lemma}): ${term.entry.gloss_en}.`,
+      entity_id: null,
+      fact: `vocabulary|${term.entry.id}`,
+      score: 30 + positionBonus(ctx, s),
+      sentenceId: s.id,
+      entityId: null,
+    })
+  }
+  return out
+}
+
+/**
+ * "When" and "how many / how long" cloze items: a date or a quantity blanked in its sentence (parentheses
+ * kept: dates often stand in them), with distractors made by changing the number (questions/quantities).
+ */
+function valueItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): DraftItem[] {
+  const out: DraftItem[] = []
+  if (words(s.text) > 45) return out
+  for (const ref of refs) {
+    if (ref.entity.type !== 'date' && ref.entity.type !== 'number') continue
+    let start = ref.mention.start
+    let keyText = ref.mention.text
+    if (ref.entity.type === 'date') {
+      const core = dateCore(keyText)
+      start += core.offset
+      keyText = core.text
+    }
+    // a quantity inside a weapon or other entity mention («صاروخين بالستيين») is asked as that entity
+    if (ref.entity.type === 'number' && refs.some((r) => r.entity.type !== 'number' && r.entity.type !== 'date' && r.mention.start <= start && start < r.mention.end)) continue
+    const distractors = ref.entity.type === 'date' ? dateDistractors(keyText) : quantityDistractors(keyText)
+    if (!distractors) continue
+    const end = start + keyText.length
+    const stem = `${ctx.text.slice(s.start, start)}${BLANK}${ctx.text.slice(end, s.end)}`.replace(/\s+/g, ' ').trim()
+    const skill: Skill = ref.entity.type === 'date' ? 'when' : 'how_many'
+    out.push({
+      type: 'cloze',
+      skill,
+      stem,
+      options: arrangeOptions(`${ctx.articleKey}|${stem}`, [keyText, ...distractors]),
+      key: keyText,
+      accepted: [keyText],
+      evidence: evidenceOf(s),
+      explanation: explain(keyText, s),
+      entity_id: ref.entity.id,
+      fact: `${skill}|${normalizeAnswer(keyText)}|${sentenceFact(s)}`,
+      score: 45 + positionBonus(ctx, s),
+      sentenceId: s.id,
+      entityId: ref.entity.id,
+    })
+  }
+  return out
+}
+
+/**
+ * Every candidate item of the article.
+ * @returns drafts in sentence order; not yet validated or deduplicated.
+ */
+export function buildItems(ctx: QuestionContext, terms: FoundTerm[]): DraftItem[] {
+  const out: DraftItem[] = []
+  for (const s of ctx.sentences) {
+    const refs = ctx.mentionsBySentence.get(s.id) ?? []
+    if (!refs.length) continue
+    out.push(...whoItems(ctx, s, refs))
+    out.push(...whereItems(ctx, s, refs))
+    out.push(...weaponItems(ctx, s, refs))
+    out.push(...clozeItems(ctx, s, refs))
+    out.push(...trueFalseItems(ctx, s, refs))
+    out.push(...valueItems(ctx, s, refs))
+  }
+  out.push(...vocabularyItems(ctx, terms))
+  return out
+}
+
+export { familyName }

@@ -1,0 +1,150 @@
+/**
+ * Distractor selection: same entity type, from the article first (most mentioned first), then from the
+ * lexicon; never the key's entity or one of its spelling variants, never an entity named in the evidence
+ * sentence (it may be another true answer to the same stem, e.g. Shoigu and Lavrov joining the same
+ * talks), people of the key's gender where it is known, places of the key's kind where it is known.
+ */
+import { stableHash } from '../ids'
+import type { FoundEntity } from '../entities/recognize'
+import { normalizeAnswer } from '../text/normalize'
+import { tokenize } from '../text/tokens'
+import type { QuestionContext } from './context'
+
+/** How option labels are written: the full name, or the one-word family name (to match a short key). */
+export type LabelForm = 'full' | 'short'
+
+/** Family name of a person's full name: first token of an East Asian three-part name, else the last. */
+export function familyName(name: string): string {
+  const toks = tokenize(name)
+  if (toks.length < 2) return name
+  const eastAsian = toks.length === 3 && toks.every((t) => t.norm.length <= 5)
+  return (eastAsian ? toks[0]! : toks[toks.length - 1]!).text
+}
+
+/** Every surface an entity is written with in the article and the lexicon, normalised. */
+export function variantKeys(ctx: QuestionContext, e: FoundEntity): Set<string> {
+  const out = new Set<string>([normalizeAnswer(e.canonical), ...e.mentions.map((m) => normalizeAnswer(m.text))])
+  for (const s of lexiconForms(ctx, e.type, e.lexiconId)) out.add(normalizeAnswer(s))
+  return out
+}
+
+function lexiconForms(ctx: QuestionContext, type: string, id: string | null): string[] {
+  if (!id) return []
+  const lx = ctx.lexicon
+  const entry =
+    type === 'person'
+      ? lx.people.find((x) => x.id === id)
+      : type === 'place'
+        ? lx.places.find((x) => x.id === id)
+        : type === 'organization'
+          ? lx.organizations.find((x) => x.id === id)
+          : type === 'weapon'
+            ? lx.weapons.find((x) => x.id === id)
+            : undefined
+  if (!entry) return []
+  return [entry.canonical, ...entry.variants, ...('aliases' in entry ? entry.aliases : [])]
+}
+
+function isAlias(ctx: QuestionContext, e: FoundEntity, form: string): boolean {
+  return e.type === 'person' && !!e.lexiconId && !!ctx.lexicon.people.find((p) => p.id === e.lexiconId)?.aliases.includes(form)
+}
+
+function placeKind(ctx: QuestionContext, e: { lexiconId: string | null }): string | null {
+  return e.lexiconId ? (ctx.lexicon.places.find((p) => p.id === e.lexiconId)?.kind ?? null) : null
+}
+
+interface Candidate {
+  label: string
+  keys: Set<string>
+  score: number
+  order: string
+}
+
+/**
+ * Picks `n` distractor labels for a key entity.
+ * @param ctx the question context.
+ * @param key the entity the key names.
+ * @param keyLabel the key option as shown.
+ * @param evidenceId the evidence sentence's id (entities named there are excluded).
+ * @param form label form matching the key's.
+ * @returns `n` labels, or null when fewer than `n` acceptable distractors exist.
+ */
+export function pickDistractors(
+  ctx: QuestionContext,
+  key: FoundEntity,
+  keyLabel: string,
+  evidenceId: string,
+  form: LabelForm,
+  n = 3,
+): string[] | null {
+  // A short key («بوتين») wants short options; an entity without a one-word form keeps its full name
+  // and ranks lower, so the options stay alike in form.
+  const shortForm = (e: { mentions?: Array<{ text: string }>; forms: string[] }): string | null => {
+    const one = [...(e.mentions ?? []).map((m) => m.text), ...e.forms].find((x) => tokenize(x).length === 1)
+    return one ?? null
+  }
+  const label = (name: string, forms: string[] = [], mentions?: Array<{ text: string }>) => {
+    if (form !== 'short' || key.type !== 'person') return { text: name, penalty: 0 }
+    const s = shortForm({ mentions, forms })
+    return s ? { text: s, penalty: 0 } : { text: name, penalty: 40 }
+  }
+  const taken = new Set<string>([...variantKeys(ctx, key), normalizeAnswer(keyLabel)])
+  const inEvidence = new Set((ctx.mentionsBySentence.get(evidenceId) ?? []).map((r) => r.entity.id))
+  const keyKind = key.type === 'place' ? placeKind(ctx, key) : null
+  const keyWeaponCat = key.lexiconId && key.type === 'weapon' ? ctx.lexicon.weapons.find((w) => w.id === key.lexiconId)?.category : undefined
+  const cands: Candidate[] = []
+
+  for (const e of ctx.entities) {
+    if (e.type !== key.type || e.id === key.id || inEvidence.has(e.id)) continue
+    if (key.type === 'person' && key.gender && e.gender && key.gender !== e.gender) continue
+    let score = 100 + Math.min(e.mentions.length, 5) * 5
+    if (keyKind && placeKind(ctx, e) === keyKind) score += 20
+    const l = label(e.canonical, lexiconForms(ctx, e.type, e.lexiconId).filter((f) => !isAlias(ctx, e, f)), e.mentions)
+    cands.push({ label: l.text, keys: variantKeys(ctx, e), score: score - l.penalty, order: stableHash(ctx.articleKey, keyLabel, e.id) })
+  }
+  const lexiconPool: Array<{ id: string; canonical: string; forms: string[]; short: string[]; score: number }> = []
+  const lx = ctx.lexicon
+  if (key.type === 'person')
+    for (const p of lx.people) {
+      if (key.gender && p.gender !== key.gender) continue
+      lexiconPool.push({ id: p.id, canonical: p.canonical, forms: [p.canonical, ...p.variants, ...p.aliases], short: p.variants, score: 10 })
+    }
+  if (key.type === 'place')
+    for (const p of lx.places) lexiconPool.push({ id: p.id, canonical: p.canonical, forms: [p.canonical, ...p.variants], short: [], score: keyKind && p.kind === keyKind ? 30 : 5 })
+  if (key.type === 'organization')
+    for (const o of lx.organizations) lexiconPool.push({ id: o.id, canonical: o.canonical, forms: [o.canonical, ...o.variants], short: [], score: 10 })
+  if (key.type === 'weapon')
+    for (const w of lx.weapons) lexiconPool.push({ id: w.id, canonical: w.canonical, forms: [w.canonical, ...w.variants], short: [], score: keyWeaponCat && w.category === keyWeaponCat ? 30 : 5 })
+  const articleLex = new Set(ctx.entities.map((e) => e.lexiconId).filter(Boolean))
+  for (const p of lexiconPool) {
+    if (p.id === key.lexiconId || articleLex.has(p.id)) continue
+    const l = label(p.canonical, p.short)
+    cands.push({ label: l.text, keys: new Set(p.forms.map(normalizeAnswer)), score: p.score - l.penalty, order: stableHash(ctx.articleKey, keyLabel, p.id) })
+  }
+
+  cands.sort((a, b) => b.score - a.score || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
+  const out: string[] = []
+  const used = new Set(taken)
+  for (const c of cands) {
+    const k = normalizeAnswer(c.label)
+    if (!k || used.has(k) || [...c.keys].some((x) => taken.has(x))) continue
+    // A short label that is also part of the key («فلاديمير» of «فلاديمير بوتين») is not a distractor.
+    if ([...taken].some((t) => t.split(' ').includes(k))) continue
+    out.push(c.label)
+    used.add(k)
+    if (out.length === n) return out
+  }
+  return null
+}
+
+/**
+ * Deterministic shuffle of the options (the key's position varies across items but is the same on every
+ * run): order by a hash of the item seed and the option.
+ */
+export function arrangeOptions(seed: string, options: string[]): string[] {
+  return [...options].sort((a, b) => {
+    const ha = stableHash(seed, a)
+    const hb = stableHash(seed, b)
+    return ha < hb ? -1 : ha > hb ? 1 : 0
+  })
+}

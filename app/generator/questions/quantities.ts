@@ -1,0 +1,127 @@
+/**
+ * Distractors for "when" and "how many / how long" items, made by changing the number and keeping its
+ * grammar: Arabic numerals 3–10 take the opposite gender of the counted noun («ثلاثة أيام», «ثلاث ساعات»)
+ * and a plural noun; a dual («ساعتين») becomes a counted plural; digits become other plausible values; a
+ * date moves by days or a month.
+ */
+import { normalizeLetters } from '../text/normalize'
+
+interface Unit {
+  singular: string
+  plural: string
+  /** Grammatical gender of the noun. */
+  gender: 'm' | 'f'
+}
+
+/** Countable nouns of news prose with their plurals and gender. */
+const UNITS: Unit[] = [
+  { singular: 'ساعة', plural: 'ساعات', gender: 'f' },
+  { singular: 'يوم', plural: 'أيام', gender: 'm' },
+  { singular: 'مرة', plural: 'مرات', gender: 'f' },
+  { singular: 'دقيقة', plural: 'دقائق', gender: 'f' },
+  { singular: 'أسبوع', plural: 'أسابيع', gender: 'm' },
+  { singular: 'شهر', plural: 'أشهر', gender: 'm' },
+  { singular: 'عام', plural: 'أعوام', gender: 'm' },
+  { singular: 'سنة', plural: 'سنوات', gender: 'f' },
+  { singular: 'صاروخ', plural: 'صواريخ', gender: 'm' },
+  { singular: 'طائرة', plural: 'طائرات', gender: 'f' },
+  { singular: 'قذيفة', plural: 'قذائف', gender: 'f' },
+  { singular: 'منظومة', plural: 'منظومات', gender: 'f' },
+  { singular: 'شخص', plural: 'أشخاص', gender: 'm' },
+  { singular: 'دولة', plural: 'دول', gender: 'f' },
+  { singular: 'نقطة', plural: 'نقاط', gender: 'f' },
+  { singular: 'قائد', plural: 'قادة', gender: 'm' },
+  { singular: 'جندي', plural: 'جنود', gender: 'm' },
+  { singular: 'مسيرة', plural: 'مسيرات', gender: 'f' },
+  { singular: 'كيلومتر', plural: 'كيلومترات', gender: 'm' },
+]
+
+/** Numerals 3–10 as they go with a masculine noun (index 0 = three); a feminine noun drops the ة. */
+const WITH_MASCULINE = ['ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة']
+const WITH_FEMININE = ['ثلاث', 'أربع', 'خمس', 'ست', 'سبع', 'ثماني', 'تسع', 'عشر']
+
+const key = (s: string) => normalizeLetters(s).replace(/ه$/, '')
+
+function unitOf(word: string): Unit | null {
+  const w = key(word.replace(/^[وفبل](?=..)/, ''))
+  return (
+    UNITS.find((u) => key(u.singular) === w || key(u.plural) === w) ??
+    UNITS.find((u) => key(u.singular) === key(word) || key(u.plural) === key(word)) ??
+    null
+  )
+}
+
+function numeral(n: number, u: Unit): string {
+  return `${(u.gender === 'm' ? WITH_MASCULINE : WITH_FEMININE)[n - 3]} ${u.plural}`
+}
+
+/**
+ * Three distractors for a quantity phrase, or null when the phrase is not understood.
+ * @param phrase e.g. «ساعتين», «نحو ساعتين», «ثلاثة أيام», «74 دقيقة», «أكثر من أربع ساعات».
+ * @example quantityDistractors('مرتين') // ['ثلاث مرات', 'أربع مرات', 'خمس مرات']
+ */
+export function quantityDistractors(phrase: string): string[] | null {
+  const words = phrase.trim().split(/\s+/)
+  const qualifier = /^(?:نحو|حوالي|قرابة|زهاء)$/.test(words[0]!) ? `${words[0]} ` : /^(?:أكثر|اكثر|أقل)$/.test(words[0]!) && words[1] === 'من' ? `${words[0]} من ` : ''
+  const rest = words.slice(qualifier ? qualifier.trim().split(' ').length : 0)
+  if (rest.length === 1) {
+    // a dual: «ساعتين», «مرتين», «صاروخين»
+    const w = normalizeLetters(rest[0]!)
+    const stem = w.replace(/(?:تين|تان)$/, '').replace(/(?:ين|ان)$/, '')
+    const u = unitOf(stem) ?? unitOf(`${stem}ة`)
+    if (!u) return null
+    return [3, 4, 5].map((n) => `${qualifier}${numeral(n, u)}`)
+  }
+  const [num, noun] = [rest[0]!, rest[1] ?? '']
+  if (/^[0-9\u0660-\u0669]+$/.test(num)) {
+    const value = Number(normalizeLetters(num))
+    if (!Number.isFinite(value) || value <= 0) return null
+    const others = [Math.round(value / 2), Math.round(value * 1.5), value * 2].filter((x) => x !== value && x > 0)
+    if (new Set(others).size !== 3) return null
+    return others.map((x) => `${qualifier}${x} ${rest.slice(1).join(' ')}`.trim())
+  }
+  const u = unitOf(noun)
+  const i = [...WITH_MASCULINE, ...WITH_FEMININE].findIndex((x) => normalizeLetters(x) === normalizeLetters(num))
+  if (u && i >= 0) {
+    const n = (i % 8) + 3
+    const picks = [n + 1, n + 2, n > 3 ? n - 1 : n + 3].filter((x) => x >= 3 && x <= 10)
+    if (picks.length !== 3) return null
+    const tail = rest.slice(2).join(' ')
+    return picks.map((x) => `${qualifier}${numeral(x, u)}${tail ? ` ${tail}` : ''}`)
+  }
+  return null
+}
+
+const MONTH_PAIRS: Array<[string, string | null]> = [
+  ['يناير', 'كانون الثاني'], ['فبراير', 'شباط'], ['مارس', 'آذار'], ['أبريل', 'نيسان'], ['مايو', 'أيار'],
+  ['يونيو', 'حزيران'], ['يوليو', 'تموز'], ['أغسطس', 'آب'], ['سبتمبر', 'أيلول'], ['أكتوبر', 'تشرين الأول'],
+  ['نوفمبر', 'تشرين الثاني'], ['ديسمبر', 'كانون الأول'],
+]
+
+/**
+ * The date part of a date mention without the weekday: «الاربعاء 13 سبتمبر/ أيلول 2023» → «13 سبتمبر/ أيلول
+ * 2023», with its offset inside the mention (UTF-16).
+ */
+export function dateCore(mention: string): { text: string; offset: number } {
+  const m = /[0-9\u0660-\u0669]/.exec(mention)
+  return m ? { text: mention.slice(m.index), offset: m.index } : { text: mention, offset: 0 }
+}
+
+/**
+ * Three distractor dates in the key's own format: the day moved by −1, +1 and +7 (within the month),
+ * month names (and their Levantine pair) kept consistent.
+ * @returns null when the date is not «day month …».
+ */
+export function dateDistractors(date: string): string[] | null {
+  const m = /^([0-9\u0660-\u0669]{1,2})(\s+)(.*)$/.exec(date.trim())
+  if (!m) return null
+  const day = Number(normalizeLetters(m[1]!))
+  if (!(day >= 1 && day <= 31)) return null
+  const shifts = [-1, 1, 7].map((d) => day + d).map((d) => (d < 1 ? d + 14 : d > 28 ? d - 14 : d))
+  const out = [...new Set(shifts)].filter((d) => d !== day).map((d) => `${d}${m[2]}${m[3]}`)
+  if (out.length === 3) return out
+  // fall back to the next months
+  const month = MONTH_PAIRS.findIndex(([a]) => m[3]!.startsWith(a))
+  if (month < 0) return null
+  return [1, 2, 3].map((k) => `${day}${m[2]}${MONTH_PAIRS[(month + k) % 12]![0]}`)
+}

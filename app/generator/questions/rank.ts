@@ -1,0 +1,94 @@
+/**
+ * Ranking, deduplication and the default quiz.
+ *
+ * Duplicates are items on the same fact (same skill, entity and sentence — a sentence repeated in the
+ * article is one fact); the best-scored survives. A true/false fact keeps its true or its false
+ * statement by a hash of the fact, so a bank holds both kinds in a stable mix.
+ */
+import { stableHash } from '../ids'
+import type { BankQuestion } from '../schema'
+
+/** An emitted item with its ranking data. */
+export interface RankedItem {
+  question: BankQuestion
+  fact: string
+  score: number
+  sentenceId: string
+  entityId: string | null
+}
+
+/**
+ * Drops duplicates and orders by score (ties by id).
+ * @returns the surviving items, best first.
+ */
+export function rankItems(items: RankedItem[]): RankedItem[] {
+  const byFact = new Map<string, RankedItem>()
+  for (const it of items) {
+    const prev = byFact.get(it.fact)
+    if (!prev) {
+      byFact.set(it.fact, it)
+      continue
+    }
+    if (it.question.type === 'true_false' && prev.question.type === 'true_false') {
+      const wantFalse = parseInt(stableHash(it.fact).slice(0, 2), 16) % 2 === 1
+      if ((it.question.key === 'خطأ') === wantFalse) byFact.set(it.fact, it)
+      continue
+    }
+    if (it.score > prev.score || (it.score === prev.score && it.question.id < prev.question.id)) byFact.set(it.fact, it)
+  }
+  // Same stem and key from different sentences (a repeated sentence with other punctuation): one item.
+  const byStem = new Map<string, RankedItem>()
+  for (const it of byFact.values()) {
+    const k = `${it.question.type}|${it.question.stem.replace(/^[وف]/, '')}|${it.question.key}`
+    const prev = byStem.get(k)
+    if (!prev || it.score > prev.score) byStem.set(k, it)
+  }
+  return [...byStem.values()].sort((a, b) => b.score - a.score || (a.question.id < b.question.id ? -1 : 1))
+}
+
+/** Target make-up of the default quiz (12 items): skills first, then types. */
+const QUIZ_PLAN: Array<{ skill?: BankQuestion['skill']; type?: BankQuestion['type']; count: number }> = [
+  { skill: 'who', type: 'mcq', count: 3 },
+  { skill: 'where', type: 'mcq', count: 2 },
+  { skill: 'weapon', type: 'mcq', count: 2 },
+  { type: 'true_false', count: 2 },
+  { skill: 'when', count: 1 },
+  { skill: 'how_many', count: 1 },
+  { type: 'short_answer', count: 1 },
+  { skill: 'vocabulary', count: 1 },
+  { type: 'cloze', skill: 'weapon', count: 1 },
+]
+
+/**
+ * The default quiz: `size` items balanced across skills and types, at most one item per evidence
+ * sentence and per (skill, entity) while the bank allows, filled up by score.
+ * @returns question ids in quiz order (the bank's ranking order).
+ */
+export function selectQuiz(ranked: RankedItem[], size = 12): string[] {
+  const chosen: RankedItem[] = []
+  const usedSentence = new Set<string>()
+  const usedEntity = new Set<string>()
+  const fits = (it: RankedItem, strict: boolean) =>
+    !chosen.includes(it) &&
+    (!strict || (!usedSentence.has(it.sentenceId) && !(it.entityId && usedEntity.has(`${it.question.skill}|${it.entityId}`))))
+  const take = (it: RankedItem) => {
+    chosen.push(it)
+    usedSentence.add(it.sentenceId)
+    if (it.entityId) usedEntity.add(`${it.question.skill}|${it.entityId}`)
+  }
+  for (const strict of [true, false]) {
+    for (const slot of QUIZ_PLAN) {
+      let have = chosen.filter((c) => (!slot.skill || c.question.skill === slot.skill) && (!slot.type || c.question.type === slot.type)).length
+      for (const it of ranked) {
+        if (have >= slot.count || chosen.length >= size) break
+        if ((slot.skill && it.question.skill !== slot.skill) || (slot.type && it.question.type !== slot.type)) continue
+        if (!fits(it, strict)) continue
+        take(it)
+        have++
+      }
+    }
+  }
+  for (const strict of [true, false]) for (const it of ranked) if (chosen.length < size && fits(it, strict)) take(it)
+  const order = new Map(ranked.map((r, i) => [r, i]))
+  return chosen.sort((a, b) => order.get(a)! - order.get(b)!).map((c) => c.question.id)
+}

@@ -1,0 +1,88 @@
+/**
+ * Vocabulary cards: lexicon terms found in the article's body sentences by light-stemmed lookup, each with
+ * its surface form as it occurs (without a leading conjunction), its lemma, root and English gloss, and
+ * the sentence it came from.
+ */
+import type { Lexicon, VocabularyEntry } from '../../lexicon/schema'
+import type { Sentence } from '../text/sentences'
+import { tokenize, type Token } from '../text/tokens'
+import { keysMatch, tokenKeys, type TokenKeys } from '../entities/lexicon-index'
+
+/** A vocabulary term found in the article. Offsets are UTF-16 into the raw text. */
+export interface FoundTerm {
+  entry: VocabularyEntry
+  /** The term as it occurs, `text.slice(start, end)`, without a leading و/ف conjunction. */
+  surface: string
+  start: number
+  end: number
+  sentence: Sentence
+}
+
+interface IndexedForm {
+  entry: VocabularyEntry
+  tokens: TokenKeys[]
+}
+
+const cache = new WeakMap<Lexicon, Map<string, IndexedForm[]>>()
+
+function indexOf(lexicon: Lexicon): Map<string, IndexedForm[]> {
+  const hit = cache.get(lexicon)
+  if (hit) return hit
+  const byKey = new Map<string, IndexedForm[]>()
+  for (const entry of lexicon.vocabulary) {
+    for (const form of new Set([entry.lemma, ...entry.forms])) {
+      const toks = tokenize(form)
+      if (!toks.length) continue
+      const f: IndexedForm = { entry, tokens: toks.map((t) => tokenKeys(t, false)) }
+      for (const k of f.tokens[0]!.stems) {
+        const list = byKey.get(k) ?? []
+        list.push(f)
+        byKey.set(k, list)
+      }
+    }
+  }
+  cache.set(lexicon, byKey)
+  return byKey
+}
+
+/** Offset of the surface after a leading conjunction («و», «ف») that is not part of the term. */
+function stripConjunction(text: string, tok: Token, form: TokenKeys): number {
+  if (/^[وف]/.test(tok.text) && !form.stems.has(tok.norm)) return tok.start + 1
+  return tok.start
+}
+
+/**
+ * Finds the lexicon's vocabulary in the body sentences; the first occurrence of each entry wins and
+ * multi-word forms beat single words that start at the same token.
+ * @returns terms in text order, at most one per lexicon entry.
+ */
+export function findTerms(text: string, sentences: Sentence[], lexicon: Lexicon): FoundTerm[] {
+  const byKey = indexOf(lexicon)
+  const seen = new Set<string>()
+  const out: FoundTerm[] = []
+  for (const sentence of sentences) {
+    const toks = tokenize(text, sentence.start, sentence.end)
+    const keys = toks.map((t) => tokenKeys(t, false))
+    for (let i = 0; i < toks.length; i++) {
+      const cands = new Set<IndexedForm>()
+      for (const k of keys[i]!.stems) for (const f of byKey.get(k) ?? []) cands.add(f)
+      let best: IndexedForm | null = null
+      for (const f of cands) {
+        if (seen.has(f.entry.id) || i + f.tokens.length > toks.length) continue
+        let ok = true
+        for (let k = 1; k < f.tokens.length && ok; k++) {
+          if (!/^\s+$/.test(text.slice(toks[i + k - 1]!.end, toks[i + k]!.start))) ok = false
+          else if (!keysMatch(keys[i + k]!, f.tokens[k]!)) ok = false
+        }
+        if (ok && (!best || f.tokens.length > best.tokens.length)) best = f
+      }
+      if (!best) continue
+      const last = toks[i + best.tokens.length - 1]!
+      const start = stripConjunction(text, toks[i]!, best.tokens[0]!)
+      seen.add(best.entry.id)
+      out.push({ entry: best.entry, surface: text.slice(start, last.end), start, end: last.end, sentence })
+      i += best.tokens.length - 1
+    }
+  }
+  return out
+}

@@ -1,0 +1,88 @@
+/**
+ * CLI: `npm run generate -- <article file> [--format json|table] [--key <slug>]`
+ *
+ * Prints the question bank of one article: JSON (the public contract, see README) or a readable table.
+ * Exits 1 with a one-line reason when the file is missing, empty, not UTF-8 or has no Arabic text; 2 on
+ * bad arguments.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { ArticleInputError, assertArticleText, generate } from '../app/generator/index'
+import { ContentError, loadLexicon } from '../app/lexicon/load.server'
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`generate: ${message}\n`)
+  process.exit(code)
+}
+
+const args = process.argv.slice(2)
+let format = 'json'
+let key: string | undefined
+const files: string[] = []
+for (let i = 0; i < args.length; i++) {
+  const a = args[i]!
+  if (a === '--format') format = args[++i] ?? ''
+  else if (a.startsWith('--format=')) format = a.slice('--format='.length)
+  else if (a === '--key') key = args[++i]
+  else if (a === '--help' || a === '-h') {
+    process.stdout.write('usage: npm run generate -- <article.txt> [--format json|table] [--key slug]\n')
+    process.exit(0)
+  } else if (a.startsWith('--')) fail(`unknown option ${a}`, 2)
+  else files.push(a)
+}
+if (files.length !== 1) fail('give exactly one article file (usage: npm run generate -- <article.txt> [--format json|table])', 2)
+if (!['json', 'table'].includes(format)) fail(`unknown format "${format}" (json or table)`, 2)
+
+const file = files[0]!
+let bytes: Buffer
+try {
+  bytes = readFileSync(file)
+} catch (err) {
+  fail(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+}
+let text: string
+try {
+  text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+} catch {
+  fail(`${file} is not UTF-8 text`)
+}
+if (text.charCodeAt(0) === 0xfeff) {
+  // keep offsets into the text as read: the BOM stays; it is white space to the segmenter
+}
+try {
+  assertArticleText(text)
+} catch (err) {
+  if (err instanceof ArticleInputError) fail(`${file}: ${err.message}`)
+  throw err
+}
+
+let lexicon
+try {
+  lexicon = loadLexicon()
+} catch (err) {
+  if (err instanceof ContentError) fail(err.message)
+  throw err
+}
+const result = generate(text, lexicon, { articleKey: key ?? path.basename(file).replace(/\.[^.]+$/, '') })
+
+if (format === 'json') {
+  process.stdout.write(`${JSON.stringify(result.bank, null, 2)}\n`)
+} else {
+  const out: string[] = []
+  const { bank } = result
+  out.push(`title: ${bank.article.title ?? '(none)'}`)
+  out.push(`segments: ${bank.article.segments.map((s) => s.kind).join(', ')}`)
+  out.push(`sentences: ${bank.article.sentences.length}   candidates: ${result.candidates}   rejected: ${JSON.stringify(result.rejected)}`)
+  out.push('', 'ENTITIES')
+  for (const e of bank.entities) out.push(`  ${e.type.padEnd(12)} ${e.canonical}  ×${e.mentions.length}  [${[...new Set(e.mentions.map((m) => m.text))].join(' | ')}]`)
+  out.push('', `QUESTIONS (${bank.questions.length}; * = default quiz)`)
+  for (const q of bank.questions) {
+    out.push(`${result.quiz.includes(q.id) ? '*' : ' '} ${q.id}  ${q.type}/${q.skill}`)
+    out.push(`    ${q.stem}`)
+    if (q.options.length) out.push(`    options: ${q.options.map((o) => (o === q.key ? `[${o}]` : o)).join(' · ')}`)
+    else out.push(`    key: ${q.key}   accepted: ${q.accepted.join(' · ')}`)
+  }
+  out.push('', `VOCABULARY (${bank.vocabulary.length})`)
+  for (const v of bank.vocabulary) out.push(`  ${v.surface}  (${v.lemma}${v.root ? `, ${v.root}` : ''}) — ${v.gloss_en}`)
+  process.stdout.write(`${out.join('\n')}\n`)
+}
