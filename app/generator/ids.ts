@@ -22,3 +22,21 @@ export function stableHash(...parts: string[]): string {
 export function itemId(prefix: 'q' | 'v', ...parts: string[]): string {
   return `${prefix}_${stableHash(...parts).slice(0, 16)}`
 }
+
+/**
+ * FNV-1a 32-bit hash of the parts (over UTF-16 code units), for deterministic orderings on hot paths
+ * (option shuffles, distractor tie-breaks) where SHA-256 is needlessly slow. Not for ids.
+ * @returns an unsigned 32-bit integer.
+ */
+export function fastHash(...parts: string[]): number {
+  let h = 0x811c9dc5
+  for (const p of parts) {
+    for (let i = 0; i < p.length; i++) {
+      h ^= p.charCodeAt(i)
+      h = Math.imul(h, 0x01000193)
+    }
+    h ^= 0x1f
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}

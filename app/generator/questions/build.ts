@@ -7,6 +7,7 @@ import type { FoundEntity, EntityMention } from '../entities/recognize'
 import type { Sentence } from '../text/sentences'
 import type { FoundTerm } from '../vocabulary/find-terms'
 import { normalizeAnswer } from '../text/normalize'
+import { FUNCTION_WORDS } from '../text/tokens'
 import type { QuestionContext, MentionRef } from './context'
 import { dateCore, dateDistractors, quantityDistractors } from './quantities'
 import { arrangeOptions, familyName, pickDistractors, variantKeys, type LabelForm } from './distractors'
@@ -140,7 +141,12 @@ function whoItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): DraftI
     if (next && (/^(?:الذي|التي|الذين)$/.test(next.norm) || (next.norm.startsWith('و') && refs.some((r) => r.mention.start === next.start + 1 || r.mention.start === next.start)))) continue
     // a quotation cut at its first comma is closed with an ellipsis rather than left open
     const quoted = (tail.match(/"/g) ?? []).length % 2 === 1 ? `${tail.trimEnd()}…"` : tail
-    const stem = `من الذي ${tidy(`${head} ${quoted}`)}؟`
+    // agreement with the verb: a feminine verb («قالت», «أعلنت») asks «من التي» of a woman and «ما الجهة
+    // التي» of an organisation; «من الذي» otherwise
+    const feminine = /ت$/.test(bare(toks[v]!)) && !/^(?:تابع|ثبت)$/.test(bare(toks[v]!))
+    const wh = feminine ? (ref.entity.type === 'organization' ? 'ما الجهة التي' : 'من التي') : 'من الذي'
+    if (feminine && ref.entity.type === 'person' && ref.entity.gender !== 'f') continue
+    const stem = `${wh} ${tidy(`${head} ${quoted}`)}؟`
     if (words(stem) > MAX_STEM_WORDS || words(stem) < 4) continue
     const score = 60 + salience(ref.entity) * 3 + positionBonus(ctx, s)
     const item = mcq(ctx, 'who', stem, ref, s, score)
@@ -205,41 +211,86 @@ function weaponItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): Dra
   const toks = ctx.tokensBySentence.get(s.id)!
   for (const ref of refs) {
     if (ref.entity.type !== 'weapon') continue
-    // generic terms («أسلحة») make vague questions; weapons in quoted speech are the speaker's words
+    // generic terms («أسلحة») make vague questions
     if (ref.entity.lexiconId && ctx.lexicon.weapons.find((w) => w.id === ref.entity.lexiconId)?.category === 'general') continue
     const i = tokenAt(toks, ref.mention.start)
     if (i < 1) continue
-    // clause start: after the last comma before the weapon, else the sentence start
+    // clause start: after the last comma before the weapon, else the sentence start; a clause that is not a
+    // report («يعتقد مراقبون أن …» keeps its reporter) starts after its last complementiser
     const before = ctx.text.slice(s.start, ref.mention.start)
     const comma = Math.max(before.lastIndexOf('،'), before.lastIndexOf(','))
     const cs = comma >= 0 ? s.start + comma + 1 : s.start
-    const c = tokenAt(toks, cs) >= 0 ? tokenAt(toks, cs) : toks.findIndex((t) => t.start >= cs)
-    if (c < 0 || c >= i || !isVerbLike(toks[c]!)) continue
+    let c = toks.findIndex((t) => t.start >= cs)
+    if (c < 0 || c >= i) continue
+    if (!SPEECH.has(bare(toks[c]!))) {
+      let relative = false
+      for (let k = i - 1; k > c; k--) {
+        const w = toks[k]!.norm.replace(/^[وف]/, '')
+        if (COMPLEMENTISERS.has(w) || COMPLEMENTISERS.has(toks[k]!.norm)) {
+          relative = /^(?:الذي|التي|الذين)$/.test(w)
+          c = k + 1
+          break
+        }
+      }
+      if (relative) continue
+    }
+    if (c >= i) continue
+    if (toks.slice(c, i).some((t) => /^(?:الذي|التي|الذين)$/.test(t.norm))) continue
     const own = toks[i]!
+    const prefixRaw = ctx.text.slice(toks[c]!.start, own.start)
+    if (/["«»“”]/.test(prefixRaw)) continue // inside quoted speech the clause is the speaker's, not a fact
+    // the clause must open with its verb; «بيونغ يانغ فشلت …» (subject first) is turned to verb first
+    let clause: string
+    let head = toks[c]!
+    if (isVerbLike(toks[c]!)) {
+      clause = dropConjunction(prefixRaw, toks[c]!)
+    } else {
+      const subj = refs.find((r) => r.mention.start === toks[c]!.start && r.entity.type !== 'weapon')
+      const v = subj ? toks.findIndex((t) => t.start >= subj.mention.end) : -1
+      if (!subj || v < 0 || v >= i || !isVerbLike(toks[v]!)) continue
+      head = toks[v]!
+      clause = `${ctx.text.slice(toks[v]!.start, toks[v]!.end)} ${subj.mention.text} ${ctx.text.slice(toks[v]!.end, own.start)}`
+    }
     const clitic = ctx.text.slice(own.start, ref.mention.start)
-    let prefix = ctx.text.slice(toks[c]!.start, own.start)
-    if (/["«»“”]/.test(prefix)) continue // inside quoted speech the clause is the speaker's, not a fact
-    let stem: string
     const prev = toks[i - 1]!
+    const prevRef = refs.find((r) => r.mention.end <= own.start && !/\S/.test(ctx.text.slice(r.mention.end, own.start)))
+    let tail = clauseTail(ctx.text, ref.mention.end, s.end, 5)
+    if (/^\s*و\S/.test(tail) || /["«»]/.test(tail) || refs.some((r) => r.mention.start >= ref.mention.end && r.mention.start < ref.mention.end + tail.length && r.entity.type === 'weapon')) tail = ''
+    let stem: string
     if (/^[بل]$/.test(clitic)) {
-      stem = `ما الذي ${tidy(`${dropConjunction(prefix, toks[c]!)} ${RESUMPTIVE[clitic]}`)}؟`
-    } else if (clitic === '' && PREPOSITIONS.has(prev.norm) && i - 1 > c) {
-      prefix = ctx.text.slice(toks[c]!.start, prev.start)
-      stem = `ما الذي ${tidy(`${dropConjunction(prefix, toks[c]!)} ${RESUMPTIVE[prev.norm]}`)}؟`
-    } else if (clitic === '') {
-      // «ماذا» asks for the verb's object: the weapon must follow the verb or its named subject directly
-      const prevRef = refs.find((r) => r.mention.end <= own.start && !/\S/.test(ctx.text.slice(r.mention.end, own.start)))
-      if (!(i - 1 === c || (prevRef && prevRef.entity.type !== 'weapon'))) continue
+      stem = `ما الذي ${tidy(`${clause} ${RESUMPTIVE[clitic]} ${tail}`)}؟`
+    } else if (clitic !== '') {
+      continue
+    } else if (PREPOSITIONS.has(prev.norm) && i - 1 > c) {
+      const cut = clause.lastIndexOf(prev.text)
+      stem = `ما الذي ${tidy(`${clause.slice(0, cut)} ${RESUMPTIVE[prev.norm]} ${tail}`)}؟`
+    } else if (prev === head || (prevRef && prevRef.entity.type !== 'weapon')) {
+      // the weapon is the verb's object: «أطلقت بيونغ يانغ صاروخين» → «ماذا أطلقت بيونغ يانغ؟»
       if (/^(?:ال|لل)/.test(bare(own))) continue
-      let tail = clauseTail(ctx.text, ref.mention.end, s.end, 4)
-      if (/^\s*[وف]/.test(tail) || /["«»]/.test(tail)) tail = ''
-      stem = `ماذا ${tidy(`${dropConjunction(prefix, toks[c]!)} ${tail}`)}؟`
+      stem = `ماذا ${tidy(`${clause} ${tail}`)}؟`
+    } else if (i - 1 > c && !/^(?:ال|لل|[وف]ال)/.test(prev.norm) && !isVerbLike(prev) && !FUNCTION_WORDS.has(prev.norm) && !FUNCTION_WORDS.has(prev.norm.replace(/^[وف]/, '')) && !refs.some((r) => r.mention.start <= prev.start && prev.start < r.mention.end)) {
+      // the weapon completes a noun in construct: «على بناء أقمار» → «على بنائه»
+      const cut = clause.lastIndexOf(prev.text)
+      if (cut < 0) continue
+      stem = `ما الذي ${tidy(`${clause.slice(0, cut)}${attachPronoun(prev.text)} ${tail}`)}؟`
     } else continue
     if (words(stem) > MAX_STEM_WORDS || words(stem) < 3) continue
     const item = mcq(ctx, 'weapon', stem, ref, s, 57 + salience(ref.entity) * 3 + positionBonus(ctx, s))
     if (item) out.push(item)
   }
   return out
+}
+
+/**
+ * A noun with the third-person masculine pronoun «ـه» attached, with the spelling changes it requires:
+ * ة → ته («محاولة» → «محاولته»), final اء → ائه («بناء» → «بنائه»), else + ه («وضع» → «وضعه»).
+ */
+export function attachPronoun(word: string): string {
+  const w = word.replace(/[\u064B-\u0652]+$/, '')
+  if (w.endsWith('ة')) return `${w.slice(0, -1)}ته`
+  if (w.endsWith('اء')) return `${w.slice(0, -1)}ئه`
+  if (w.endsWith('ى')) return `${w.slice(0, -1)}اه`
+  return `${w}ه`
 }
 
 const CLOZE_SKILL: Record<string, Skill> = {

@@ -4,7 +4,7 @@
  * sentence (it may be another true answer to the same stem, e.g. Shoigu and Lavrov joining the same
  * talks), people of the key's gender where it is known, places of the key's kind where it is known.
  */
-import { stableHash } from '../ids'
+import { fastHash } from '../ids'
 import type { FoundEntity } from '../entities/recognize'
 import { normalizeAnswer } from '../text/normalize'
 import { tokenize } from '../text/tokens'
@@ -21,11 +21,52 @@ export function familyName(name: string): string {
   return (eastAsian ? toks[0]! : toks[toks.length - 1]!).text
 }
 
-/** Every surface an entity is written with in the article and the lexicon, normalised. */
+const variantCache = new WeakMap<FoundEntity, Set<string>>()
+
+/** Every surface an entity is written with in the article and the lexicon, normalised (cached). */
 export function variantKeys(ctx: QuestionContext, e: FoundEntity): Set<string> {
+  const hit = variantCache.get(e)
+  if (hit) return hit
   const out = new Set<string>([normalizeAnswer(e.canonical), ...e.mentions.map((m) => normalizeAnswer(m.text))])
   for (const s of lexiconForms(ctx, e.type, e.lexiconId)) out.add(normalizeAnswer(s))
+  variantCache.set(e, out)
   return out
+}
+
+interface PoolEntry {
+  id: string
+  canonical: string
+  keys: Set<string>
+  short: string[]
+  /** Place kind or weapon category, for preferring distractors of the key's kind. */
+  kind: string | null
+  gender: 'm' | 'f' | null
+}
+
+const poolCache = new WeakMap<QuestionContext['lexicon'], Map<string, PoolEntry[]>>()
+
+/** The lexicon's entries of one type with normalised forms, computed once per lexicon. */
+function lexiconPool(lexicon: QuestionContext['lexicon'], type: string): PoolEntry[] {
+  let byType = poolCache.get(lexicon)
+  if (!byType) {
+    byType = new Map()
+    poolCache.set(lexicon, byType)
+  }
+  const hit = byType.get(type)
+  if (hit) return hit
+  const keys = (forms: string[]) => new Set(forms.map(normalizeAnswer))
+  const pool: PoolEntry[] =
+    type === 'person'
+      ? lexicon.people.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants, ...p.aliases]), short: p.variants, kind: null, gender: p.gender }))
+      : type === 'place'
+        ? lexicon.places.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants]), short: [], kind: p.kind, gender: null }))
+        : type === 'organization'
+          ? lexicon.organizations.map((o) => ({ id: o.id, canonical: o.canonical, keys: keys([o.canonical, ...o.variants]), short: [], kind: o.kind, gender: null }))
+          : type === 'weapon'
+            ? lexicon.weapons.map((w) => ({ id: w.id, canonical: w.canonical, keys: keys([w.canonical, ...w.variants]), short: [], kind: w.category, gender: null }))
+            : []
+  byType.set(type, pool)
+  return pool
 }
 
 function lexiconForms(ctx: QuestionContext, type: string, id: string | null): string[] {
@@ -57,7 +98,7 @@ interface Candidate {
   label: string
   keys: Set<string>
   score: number
-  order: string
+  order: number
 }
 
 /**
@@ -100,40 +141,38 @@ export function pickDistractors(
     let score = 100 + Math.min(e.mentions.length, 5) * 5
     if (keyKind && placeKind(ctx, e) === keyKind) score += 20
     const l = label(e.canonical, lexiconForms(ctx, e.type, e.lexiconId).filter((f) => !isAlias(ctx, e, f)), e.mentions)
-    cands.push({ label: l.text, keys: variantKeys(ctx, e), score: score - l.penalty, order: stableHash(ctx.articleKey, keyLabel, e.id) })
+    cands.push({ label: l.text, keys: variantKeys(ctx, e), score: score - l.penalty, order: fastHash(ctx.articleKey, keyLabel, e.id) })
   }
-  const lexiconPool: Array<{ id: string; canonical: string; forms: string[]; short: string[]; score: number }> = []
-  const lx = ctx.lexicon
-  if (key.type === 'person')
-    for (const p of lx.people) {
-      if (key.gender && p.gender !== key.gender) continue
-      lexiconPool.push({ id: p.id, canonical: p.canonical, forms: [p.canonical, ...p.variants, ...p.aliases], short: p.variants, score: 10 })
+  const pick = (list: Candidate[], out: string[], used: Set<string>) => {
+    list.sort((x, y) => y.score - x.score || x.order - y.order)
+    for (const c of list) {
+      const k = normalizeAnswer(c.label)
+      if (!k || used.has(k) || [...c.keys].some((x) => taken.has(x))) continue
+      // A short label that is also part of the key («فلاديمير» of «فلاديمير بوتين») is not a distractor.
+      if ([...taken].some((t) => t.split(' ').includes(k))) continue
+      out.push(c.label)
+      used.add(k)
+      if (out.length === n) return true
     }
-  if (key.type === 'place')
-    for (const p of lx.places) lexiconPool.push({ id: p.id, canonical: p.canonical, forms: [p.canonical, ...p.variants], short: [], score: keyKind && p.kind === keyKind ? 30 : 5 })
-  if (key.type === 'organization')
-    for (const o of lx.organizations) lexiconPool.push({ id: o.id, canonical: o.canonical, forms: [o.canonical, ...o.variants], short: [], score: 10 })
-  if (key.type === 'weapon')
-    for (const w of lx.weapons) lexiconPool.push({ id: w.id, canonical: w.canonical, forms: [w.canonical, ...w.variants], short: [], score: keyWeaponCat && w.category === keyWeaponCat ? 30 : 5 })
-  const articleLex = new Set(ctx.entities.map((e) => e.lexiconId).filter(Boolean))
-  for (const p of lexiconPool) {
-    if (p.id === key.lexiconId || articleLex.has(p.id)) continue
-    const l = label(p.canonical, p.short)
-    cands.push({ label: l.text, keys: new Set(p.forms.map(normalizeAnswer)), score: p.score - l.penalty, order: stableHash(ctx.articleKey, keyLabel, p.id) })
+    return false
   }
-
-  cands.sort((a, b) => b.score - a.score || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
   const out: string[] = []
   const used = new Set(taken)
-  for (const c of cands) {
-    const k = normalizeAnswer(c.label)
-    if (!k || used.has(k) || [...c.keys].some((x) => taken.has(x))) continue
-    // A short label that is also part of the key («فلاديمير» of «فلاديمير بوتين») is not a distractor.
-    if ([...taken].some((t) => t.split(' ').includes(k))) continue
-    out.push(c.label)
-    used.add(k)
-    if (out.length === n) return out
+  // The article's own entities first; the lexicon only when they run out (and only then is it scanned).
+  const strong = cands.filter((c) => c.score >= 100)
+  if (pick(strong, out, used)) return out
+  const rest = cands.filter((c) => c.score < 100)
+  const articleLex = new Set(ctx.entities.map((e) => e.lexiconId).filter(Boolean))
+  const wantKind = keyKind ?? keyWeaponCat ?? null
+  for (const p of lexiconPool(ctx.lexicon, key.type)) {
+    if (p.id === key.lexiconId || articleLex.has(p.id)) continue
+    if (key.type === 'person' && key.gender && p.gender !== key.gender) continue
+    const l = label(p.canonical, p.short)
+    const score = (wantKind && p.kind === wantKind ? 30 : key.type === 'person' || key.type === 'organization' ? 10 : 5) - l.penalty
+    rest.push({ label: l.text, keys: p.keys, score, order: fastHash(ctx.articleKey, keyLabel, p.id) })
   }
+
+  if (pick(rest, out, used)) return out
   return null
 }
 
@@ -142,9 +181,6 @@ export function pickDistractors(
  * run): order by a hash of the item seed and the option.
  */
 export function arrangeOptions(seed: string, options: string[]): string[] {
-  return [...options].sort((a, b) => {
-    const ha = stableHash(seed, a)
-    const hb = stableHash(seed, b)
-    return ha < hb ? -1 : ha > hb ? 1 : 0
-  })
+  const h = new Map(options.map((o) => [o, fastHash(seed, o)]))
+  return [...options].sort((a, b) => h.get(a)! - h.get(b)! || (a < b ? -1 : 1))
 }

@@ -45,12 +45,32 @@ export function normalizeArabic(text: string): string {
 }
 
 /**
+ * Characters for which NFKC can change the text: anything outside ASCII and the Arabic block, plus the
+ * Arabic block's combining hamza / madda (composed by NFC) and its compatibility high-hamza letters.
+ */
+const NEEDS_NFKC = /[^\u0000-\u007F\u0600-\u0652\u0656-\u0674\u0679-\u06FF]/
+
+/** A bounded memo: normalisation is pure and the same words recur thousands of times per article. */
+function memo(fn: (s: string) => string, limit = 20000): (s: string) => string {
+  let cache = new Map<string, string>()
+  return (s: string) => {
+    const hit = cache.get(s)
+    if (hit !== undefined) return hit
+    const out = fn(s)
+    if (cache.size >= limit) cache = new Map()
+    cache.set(s, out)
+    return out
+  }
+}
+
+/**
  * The letter-level part of {@link normalizeArabic} without white-space folding; the output may be shorter
  * than the input (removed marks), so do not use it to compute offsets.
  */
-export function normalizeLetters(text: string): string {
-  return text
-    .normalize('NFKC')
+export const normalizeLetters: (text: string) => string = memo(normalizeLettersUncached)
+
+function normalizeLettersUncached(text: string): string {
+  return (NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text)
     .replace(INVISIBLE, '')
     .replace(TASHKEEL, '')
     .replace(TATWEEL, '')
@@ -68,7 +88,9 @@ export function normalizeLetters(text: string): string {
  * compare equal.
  * @returns a key with single spaces between words.
  */
-export function normalizeAnswer(text: string): string {
+export const normalizeAnswer: (text: string) => string = memo(normalizeAnswerUncached)
+
+function normalizeAnswerUncached(text: string): string {
   return normalizeArabic(text)
     .toLowerCase()
     .replace(/[\p{P}\p{S}]/gu, ' ')
