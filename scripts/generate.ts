@@ -1,7 +1,8 @@
 /**
- * CLI: `npm run generate -- <article file> [--format json|table] [--key <slug>]`
+ * CLI: `npm run generate -- <article file> [--format json|table|gift] [--key <slug>]`
  *
- * Prints the question bank of one article: JSON (the public contract, see README) or a readable table.
+ * Prints the question bank of one article: JSON (the public contract, see README), a readable table, or
+ * Moodle GIFT (importable into Moodle's question bank).
  * Exits 1 with a one-line reason when the file is missing, empty, not UTF-8 or has no Arabic text; 2 on
  * bad arguments.
  */
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ArticleInputError, assertArticleText, generate } from '../app/generator/index'
 import { ContentError, loadLexicon } from '../app/lexicon/load.server'
+import { bankToGift } from '../app/generator/export/gift'
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`generate: ${message}\n`)
@@ -25,13 +27,13 @@ for (let i = 0; i < args.length; i++) {
   else if (a.startsWith('--format=')) format = a.slice('--format='.length)
   else if (a === '--key') key = args[++i]
   else if (a === '--help' || a === '-h') {
-    process.stdout.write('usage: npm run generate -- <article.txt> [--format json|table] [--key slug]\n')
+    process.stdout.write('usage: npm run generate -- <article.txt> [--format json|table|gift] [--key slug]\n')
     process.exit(0)
   } else if (a.startsWith('--')) fail(`unknown option ${a}`, 2)
   else files.push(a)
 }
 if (files.length !== 1) fail('give exactly one article file (usage: npm run generate -- <article.txt> [--format json|table])', 2)
-if (!['json', 'table'].includes(format)) fail(`unknown format "${format}" (json or table)`, 2)
+if (!['json', 'table', 'gift'].includes(format)) fail(`unknown format "${format}" (json, table or gift)`, 2)
 
 const file = files[0]!
 let bytes: Buffer
@@ -45,9 +47,6 @@ try {
   text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
 } catch {
   fail(`${file} is not UTF-8 text`)
-}
-if (text.charCodeAt(0) === 0xfeff) {
-  // keep offsets into the text as read: the BOM stays; it is white space to the segmenter
 }
 try {
   assertArticleText(text)
@@ -63,10 +62,12 @@ try {
   if (err instanceof ContentError) fail(err.message)
   throw err
 }
-const result = generate(text, lexicon, { articleKey: key ?? path.basename(file).replace(/\.[^.]+$/, '') })
+const result = generate(text, lexicon, { articleKey: key ?? path.basename(file).replace(/(?:\.ar)?\.[^.]+$/, '') })
 
 if (format === 'json') {
   process.stdout.write(`${JSON.stringify(result.bank, null, 2)}\n`)
+} else if (format === 'gift') {
+  process.stdout.write(bankToGift(result.bank, key ?? path.basename(file).replace(/(?:\.ar)?\.[^.]+$/, '')))
 } else {
   const out: string[] = []
   const { bank } = result

@@ -592,6 +592,7 @@ export function findDates(s: string): Array<{ index: number; text: string }> {
 
 const NUMBER_WORDS =
   'واحد|واحدة|اثنان|اثنين|اثنتان|اثنتين|اثنتي|ثلاث|ثلاثة|أربع|أربعة|اربع|اربعة|خمس|خمسة|ست|ستة|سبع|سبعة|ثماني|ثمانية|تسع|تسعة|عشر|عشرة|عشرين|عشرون|ثلاثين|أربعين|خمسين|مئة|مائة|مئات|ألف|آلاف|مليون|ملايين|مليار'
+const NUMBER_WORD_SET = new Set(NUMBER_WORDS.split('|').map((w) => normalizeLetters(w)))
 const COUNT_UNITS = ['ساعة', 'يوم', 'مرة', 'دقيقة', 'أسبوع', 'شهر', 'عام', 'سنة', 'صاروخ', 'طائرة', 'قذيفة', 'منظومة', 'جندي', 'شخص', 'دولة', 'نقطة', 'كيلومتر', 'كيلوغرام', 'طن', 'قائد', 'مسيرة']
 const UNIT_STEMS = new Set(COUNT_UNITS.map((u) => normalizeLetters(u).replace(/ه$/, '')))
 const QUANTITY_RE = new RegExp(
@@ -608,13 +609,16 @@ export function findQuantities(s: string, lexicon: Lexicon): Array<{ index: numb
   const out: Array<{ index: number; text: string }> = []
   QUANTITY_RE.lastIndex = 0
   for (let m = QUANTITY_RE.exec(s); m; m = QUANTITY_RE.exec(s)) {
-    // Keep the number and one counted noun; a second word only when it is an adjective of the noun.
+    // Keep qualifier, number words, one counted noun, and a following adjective of that noun.
     const words = m[0].split(/\s+/)
-    let keep = words.length
-    const last = normalizeLetters(words[words.length - 1]!)
-    if (words.length >= 3 && !/(?:ي|يه|يين|ين|ات)$/.test(last)) keep = words.length - 1
-    if (MONTH_WORDS.has(normalizeLetters(words[keep - 1]!)) || MONTH_WORDS.has(normalizeLetters(words[1] ?? ''))) continue
+    let k = 0
+    while (k < words.length && /^(?:نحو|حوالي|قرابة|زهاء|أكثر|اكثر|أقل|من)$/.test(words[k]!)) k++
+    while (k < words.length && (NUMBER_WORD_SET.has(normalizeLetters(words[k]!)) || /^[0-9\u0660-\u0669][0-9\u0660-\u0669.,]*$/.test(words[k]!))) k++
+    if (k >= words.length) continue
+    let keep = k + 1
+    if (keep < words.length && /(?:ي|يه|يين|ين|يا)$/.test(normalizeLetters(words[keep]!))) keep++
     const txt = words.slice(0, keep).join(' ')
+    if (MONTH_WORDS.has(normalizeLetters(words[k]!))) continue
     if (/\d{4}/.test(txt) && !/[\u0621-\u064A]{3,}/.test(txt.replace(/\d/g, ''))) continue
     out.push({ index: m.index, text: txt })
   }

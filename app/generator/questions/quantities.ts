@@ -73,6 +73,22 @@ export function quantityDistractors(phrase: string): string[] | null {
     return [3, 4, 5].map((n) => `${qualifier}${numeral(n, u)}`)
   }
   const [num, noun] = [rest[0]!, rest[1] ?? '']
+  // compound numbers 11–19: «اثنتي عشرة نقطة» (feminine noun: ten with ة), «ثلاثة عشر يوما» (masculine)
+  if (/^(?:عشرة|عشر)$/.test(noun) && rest.length >= 3) {
+    const feminine = noun === 'عشرة'
+    const units = feminine ? ['إحدى', 'ثلاث', 'أربع', 'خمس', 'ست'] : ['أحد', 'ثلاثة', 'أربعة', 'خمسة', 'ستة']
+    const own = normalizeLetters(num)
+    const picks = units.filter((u) => normalizeLetters(u) !== own).slice(1, 4)
+    return picks.map((u) => `${qualifier}${u} ${noun} ${rest.slice(2).join(' ')}`)
+  }
+  // hundreds and thousands: «ألف كيلومتر», «مئة جندي»
+  const big: Record<string, string[]> = {
+    [normalizeLetters('ألف')]: ['خمسمئة', 'ألفي', 'ثلاثة آلاف'],
+    [normalizeLetters('مئة')]: ['خمسين', 'مئتي', 'خمسمئة'],
+    [normalizeLetters('مائة')]: ['خمسين', 'مئتي', 'خمسمئة'],
+  }
+  const alt = big[normalizeLetters(num)]
+  if (alt && rest.length >= 2) return alt.map((a) => `${qualifier}${a} ${rest.slice(1).join(' ')}`)
   if (/^[0-9\u0660-\u0669]+$/.test(num)) {
     const value = Number(normalizeLetters(num))
     if (!Number.isFinite(value) || value <= 0) return null
