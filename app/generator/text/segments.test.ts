@@ -76,3 +76,37 @@ describe('segmentation never throws and offsets always slice back', () => {
     expect(splitSentences('', segmentText(''))).toEqual([])
   })
 })
+
+describe('page furniture of other outlets', () => {
+  const text = [
+    'قمة الناتو في فيلنيوس',
+    'واشنطن – (أ ف ب): أعلن البيت الأبيض اليوم أن الرئيس سيحضر القمة.',
+    'موسكو - رويترز قال الكرملين إن المحادثات مستمرة.',
+    'بيروت ـ "القدس العربي": قال مسؤول إن الهدنة صامدة.',
+    'صورة أرشيفية لاجتماع سابق لقادة الحلف (رويترز)',
+    'نُشر في: 12/3/2024',
+    'اقرأ أيضا: الحلف يبحث توسيع مهامه',
+    'ع.ح/ (أ ف ب، رويترز)',
+    'المصدر: الجزيرة + وكالات',
+    'شارك',
+  ].join('\n')
+  const segments = segmentText(text)
+  const of = (kind: string) => segments.filter((s) => s.kind === kind).map((s) => text.slice(s.start, s.end))
+
+  it('labels datelines, source lines and agency credits as credit', () => {
+    expect(of('credit')).toEqual(['واشنطن – (أ ف ب):', 'موسكو - رويترز', 'بيروت ـ "القدس العربي":', 'ع.ح/ (أ ف ب، رويترز)', 'المصدر: الجزيرة + وكالات'])
+  })
+
+  it('labels stamps, read-also links and widgets as boilerplate, announced photos as captions', () => {
+    expect(of('boilerplate')).toEqual(['نُشر في: 12/3/2024', 'اقرأ أيضا: الحلف يبحث توسيع مهامه', 'شارك'])
+    expect(of('caption')).toEqual(['صورة أرشيفية لاجتماع سابق لقادة الحلف (رويترز)'])
+  })
+
+  it('starts the body after the dateline', () => {
+    expect(splitSentences(text, segments).map((s) => s.text)).toEqual([
+      'أعلن البيت الأبيض اليوم أن الرئيس سيحضر القمة.',
+      'قال الكرملين إن المحادثات مستمرة.',
+      'قال مسؤول إن الهدنة صامدة.',
+    ])
+  })
+})

@@ -8,7 +8,11 @@
  * - **title**: the first line when the text has several lines, the line is short (≤ 25 words) and has no
  *   sentence-final punctuation.
  * - **boilerplate**: short lines (or line tails) that are page furniture: share / print widgets
- *   («مشاركة :», «طباعة»), "read also" links («اقرأ أيضا: …»), follow-us prompts.
+ *   («مشاركة :», «طباعة»), "read also" links («اقرأ أيضا: …»), follow-us prompts, publication stamps
+ *   («نُشر في: 12/3/2024»).
+ * - **credit** also: a dateline opening the first line («موسكو - رويترز», «واشنطن – (أ ف ب):») and a
+ *   source line («المصدر: الجزيرة + وكالات»).
+ * - **caption** also: lines that announce a photo («صورة أرشيفية …», «مصدر الصورة، …»).
  * - **credit**: a line tail made only of author initials and agency names, e.g. «ح.ز/ ا.ف (د.ب.أ /
  *   أ.ف.ب)», «(رويترز، أ.ف.ب)» — initialisms (letters joined by dots), known agency names, slashes,
  *   commas and parentheses.
@@ -95,19 +99,51 @@ export function isCreditRun(s: string): boolean {
   const tokens = rest.split(/[\s/،,()\-–]+/).filter(Boolean)
   if (tokens.length === 0) return false
   let strong = 0
+  let letters = 0
   for (const tok of tokens) {
     if (tok === 'AGENCY' || AGENCY_SET.has(tok.toLowerCase())) strong++
     else if (INITIALISM.test(tok)) strong++
+    else if (new RegExp(`^[${ARABIC_LETTER}]$`).test(tok)) letters++ // initials written with spaces: «أ ف ب»
+    else if (/^(?:و|\+|وكالات|المصدر)$/.test(tok)) continue
     else return false
   }
-  return strong > 0 && (/[()/]/.test(t) || tokens.length === 1)
+  if (letters >= 2) strong++
+  return strong > 0 && (/[()/]/.test(t) || tokens.length <= 3)
 }
 
-/** True for page furniture lines: share widgets, "read also" links. */
+/** Publication and update stamps: «نُشر في: 12/3/2024», «آخر تحديث: …». */
+const STAMP = /^(?:نشر في|نُشر في|تم النشر|تاريخ النشر|آخر تحديث|اخر تحديث|تحديث|محدث|نشر بتاريخ|نشر|نُشر)\s*[:：]?\s*[0-9\u0660-\u0669]/
+/** Source lines: «المصدر: الجزيرة + وكالات», «المصدر : وكالات». */
+const SOURCE = /^(?:المصدر|المصادر|مصدر)\s*[:：]\s*\S/
+
+/** True for page furniture lines: share widgets, "read also" links, publication stamps. */
 export function isBoilerplateLine(s: string): boolean {
-  const t = s.trim()
+  const t = s.trim().normalize('NFC')
   if (WIDGET.test(t)) return true
+  if (STAMP.test(t.replace(/[\u064B-\u0652]/g, '')) && t.length <= 80) return true
   return READ_ALSO.test(t) && t.length <= 200
+}
+
+/** True for a source line at the end of an article: «المصدر: الجزيرة + وكالات». */
+export function isSourceLine(s: string): boolean {
+  const t = s.trim()
+  return SOURCE.test(t) && t.split(/\s+/).length <= 10
+}
+
+/** Photo caption lines that announce themselves: «صورة أرشيفية …», «مصدر الصورة، …». */
+const CAPTION_LINE = /^(?:(?:صورة أرشيفية|صورة ارشيفية|مصدر الصورة)[\s:：،,-]|(?:الصورة|صورة|تصوير|أرشيفية)\s*[:：،-])/
+
+/**
+ * A dateline at the start of a body line: «موسكو - رويترز», «واشنطن – (أ ف ب):», «بيروت ـ "القدس العربي":».
+ * @returns the dateline's length in UTF-16 code units (with the separator and following space), or 0.
+ */
+export function datelineLength(line: string): number {
+  const m = /^([^\s\d.،,:؛"«»()-]+(?:\s[^\s\d.،,:؛"«»()-]+)?)\s*[-–—ـ]+\s*(\([^()\n]{1,30}\)|"[^"\n]{1,30}"|«[^»\n]{1,30}»|[^\s:،,.]+(?:\s[^\s:،,.]+){0,2}?)\s*[:：]?\s+/u.exec(line)
+  if (!m) return 0
+  const source = m[2]!.replace(/^[("«]|[)"»]$/g, '')
+  const quoted = /^["«(]/.test(m[2]!)
+  if (!(isCreditRun(`(${source})`) || (quoted && /:\s*$|:\s+$/.test(m[0]) ) || /^(?:خاص|وكالات|مراسلنا)$/.test(source))) return 0
+  return m[0].length
 }
 
 function lastWordBefore(text: string, at: number, floor: number): string {
@@ -163,7 +199,8 @@ function findCaptions(text: string, line: Line): Line[] {
 export function segmentText(text: string): Segment[] {
   const lines = splitLines(text)
   const segments: Segment[] = []
-  lines.forEach((line, i) => {
+  lines.forEach((original, i) => {
+    let line = original
     const lineText = text.slice(line.start, line.end)
     const words = lineText.split(/\s+/).length
     if (i === 0 && lines.length > 1 && words <= 25 && !SENTENCE_FINAL.test(lineText)) {
@@ -174,9 +211,20 @@ export function segmentText(text: string): Segment[] {
       segments.push({ kind: 'boilerplate', ...line })
       return
     }
-    if (isCreditRun(lineText)) {
+    if (isCreditRun(lineText) || isSourceLine(lineText)) {
       segments.push({ kind: 'credit', ...line })
       return
+    }
+    if (CAPTION_LINE.test(lineText) && words <= 40 && !SENTENCE_FINAL.test(lineText.replace(/\)\s*$/, ''))) {
+      segments.push({ kind: 'caption', ...line })
+      return
+    }
+    const dateline = datelineLength(lineText)
+    if (dateline > 0) {
+      let end = line.start + dateline
+      while (end > line.start && /\s/.test(text[end - 1]!)) end--
+      segments.push({ kind: 'credit', start: line.start, end })
+      line = { start: line.start + dateline, end: line.end }
     }
     // A credit at the tail of a body line, after its last sentence terminator.
     let bodyEnd = line.end
