@@ -1,0 +1,93 @@
+/** Reading articles: the list on the home page and the reading view. */
+import { prisma } from '~/db.server'
+import { formatArabicDate } from '~/utils/format'
+import { SegmentsSchema, SentencesSchema, parseJsonColumn } from './bank-json'
+import { layoutArticle, type Block } from './article-layout'
+import { NotFoundError } from './errors'
+import { QUIZ_QUESTION_TYPES } from './quiz-fields'
+
+/**
+ * Filter of the questions a quiz shows: in the generator's default quiz, not retired, of a type the quiz
+ * page renders. Order them by `quizPosition`.
+ */
+export const activeQuizQuestion = {
+  retired: false,
+  quizPosition: { not: null },
+  type: { in: [...QUIZ_QUESTION_TYPES] },
+}
+
+export interface ArticleSummary {
+  slug: string
+  titleAr: string
+  titleEn: string
+  outlet: string
+  /** `YYYY-MM-DD` */
+  publishedOn: string
+  /** The date in Arabic, e.g. «13 سبتمبر 2023». */
+  publishedLabel: string
+  /** Questions the quiz shows. */
+  questionCount: number
+}
+
+/**
+ * Every article, newest first (ties by slug).
+ * @returns summaries for the home page.
+ */
+export async function listArticles(): Promise<ArticleSummary[]> {
+  const rows = await prisma.article.findMany({
+    orderBy: [{ publishedOn: 'desc' }, { slug: 'asc' }],
+    select: {
+      slug: true,
+      titleAr: true,
+      titleEn: true,
+      outlet: true,
+      publishedOn: true,
+      _count: { select: { questions: { where: activeQuizQuestion } } },
+    },
+  })
+  return rows.map(({ _count, ...row }) => ({
+    ...row,
+    publishedLabel: formatArabicDate(row.publishedOn),
+    questionCount: _count.questions,
+  }))
+}
+
+export interface ArticleReading extends ArticleSummary {
+  /** The body laid out in blocks; every sentence a piece with its id (anchor `s-<id>`). */
+  blocks: Block[]
+}
+
+/**
+ * One article laid out for reading.
+ * @param slug the article's slug.
+ * @throws NotFoundError when no article has this slug.
+ */
+export async function getArticleReading(slug: string): Promise<ArticleReading> {
+  const row = await prisma.article.findUnique({
+    where: { slug },
+    select: {
+      slug: true,
+      titleAr: true,
+      titleEn: true,
+      outlet: true,
+      publishedOn: true,
+      text: true,
+      segments: true,
+      sentences: true,
+      _count: { select: { questions: { where: activeQuizQuestion } } },
+    },
+  })
+  if (!row) throw new NotFoundError('Article')
+  const segments = parseJsonColumn(SegmentsSchema, row.segments, `Article ${slug} segments`)
+  const sentences = parseJsonColumn(SentencesSchema, row.sentences, `Article ${slug} sentences`)
+  return {
+    slug: row.slug,
+    titleAr: row.titleAr,
+    titleEn: row.titleEn,
+    outlet: row.outlet,
+    publishedOn: row.publishedOn,
+    publishedLabel: formatArabicDate(row.publishedOn),
+    questionCount: row._count.questions,
+    blocks: layoutArticle(row.text, segments, sentences),
+  }
+}

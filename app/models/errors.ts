@@ -1,0 +1,42 @@
+/**
+ * The app's own error classes. Domain functions throw them; `app/utils/http.server.ts` maps them to HTTP
+ * responses in one place.
+ */
+
+/** A message shown to the learner in Arabic with its English equivalent beside it. */
+export interface BilingualMessage {
+  ar: string
+  en: string
+}
+
+/** Base class: every Fahm error carries a `name` (for logs) and a bilingual message for the page. */
+export class FahmError extends Error {
+  override name = 'FahmError'
+  constructor(
+    readonly userMessage: BilingualMessage,
+    options?: ErrorOptions,
+  ) {
+    super(userMessage.en, options)
+  }
+}
+
+/** The record does not exist, or exists but belongs to someone else (both answer 404). */
+export class NotFoundError extends FahmError {
+  override name = 'NotFoundError'
+  constructor(what: string) {
+    super({ ar: 'الصفحة المطلوبة غير موجودة.', en: `${what} not found.` })
+  }
+}
+
+/** The request itself is unreadable (e.g. a body that is not form data): 400. */
+export class BadRequestError extends FahmError {
+  override name = 'BadRequestError'
+  constructor(detail: string) {
+    super({ ar: 'تعذّرت قراءة الطلب.', en: `The request could not be read: ${detail}.` })
+  }
+}
+
+/** A stored JSON column does not match its schema: the database was written by something else. */
+export class DataIntegrityError extends Error {
+  override name = 'DataIntegrityError'
+}

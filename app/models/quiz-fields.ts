@@ -1,0 +1,69 @@
+/**
+ * The quiz form's client-safe half: field names, limits and the bilingual messages. The route component
+ * imports this module only, so the browser bundle does not carry zod; `quiz-form.ts` holds the schema.
+ */
+import type { BilingualMessage } from './errors'
+
+/** Question types the quiz page can render; other types (matching) are left out of quizzes for now. */
+export const QUIZ_QUESTION_TYPES = ['mcq', 'true_false', 'cloze', 'short_answer'] as const
+export type QuizQuestionType = (typeof QUIZ_QUESTION_TYPES)[number]
+
+export const DISPLAY_NAME_MAX = 60
+export const SHORT_ANSWER_MAX = 200
+/** Prefix of the answer fields: `answer:<question id>`. */
+export const ANSWER_PREFIX = 'answer:'
+
+/** The form field that carries the answer to a question. */
+export function answerFieldName(questionId: string): string {
+  return `${ANSWER_PREFIX}${questionId}`
+}
+
+/** Every message the quiz form can show, Arabic first with the English beside it. */
+export const quizMessages = {
+  summary: {
+    ar: 'لم يُحفظ شيء. صحّح ما يلي ثم أرسل الإجابات مرة أخرى.',
+    en: 'Nothing was saved. Correct the following and submit again.',
+  },
+  missing_question_id: { ar: 'وصلت إجابة بلا رقم سؤال.', en: 'An answer was sent without a question id.' },
+  unknown_question: {
+    ar: 'وصلت إجابة عن سؤال ليس في هذا الاختبار.',
+    en: 'An answer names a question that is not in this quiz.',
+  },
+  duplicate_answer: {
+    ar: 'وصلت أكثر من إجابة عن السؤال نفسه.',
+    en: 'The same question was answered more than once.',
+  },
+  unanswered: { ar: 'أجب عن هذا السؤال.', en: 'Answer this question.' },
+  option_not_offered: { ar: 'اختر أحد الخيارات المعروضة.', en: 'Choose one of the options shown.' },
+  answer_too_long: {
+    ar: `الإجابة طويلة جدًا (${SHORT_ANSWER_MAX} حرف على الأكثر).`,
+    en: `The answer is too long (${SHORT_ANSWER_MAX} characters at most).`,
+  },
+  display_name_empty: { ar: 'اكتب اسمك قبل الإرسال.', en: 'Enter your name before submitting.' },
+  display_name_too_long: {
+    ar: `الاسم طويل جدًا (${DISPLAY_NAME_MAX} حرفًا على الأكثر).`,
+    en: `The name is too long (${DISPLAY_NAME_MAX} characters at most).`,
+  },
+  bad_token: {
+    ar: 'النموذج غير صالح أو قديم، أعد تحميل الصفحة.',
+    en: 'The form is invalid or outdated; reload the page.',
+  },
+  no_questions: { ar: 'لا أسئلة في هذا الاختبار بعد.', en: 'This quiz has no questions yet.' },
+  already_submitted: {
+    ar: 'أُرسل هذا النموذج من قبل باسم متعلّم آخر.',
+    en: 'This form was already submitted by another learner.',
+  },
+} as const satisfies Record<string, BilingualMessage>
+export type QuizMessageCode = keyof typeof quizMessages
+
+/** Validation failures: form-level codes, and one code per field (`displayName` or a question id). */
+export interface QuizFormErrors {
+  form: QuizMessageCode[]
+  fields: Record<string, QuizMessageCode>
+}
+
+/** What the learner typed or chose, echoed back into the form after a 400. */
+export interface QuizFormValues {
+  displayName: string
+  answers: Record<string, string>
+}

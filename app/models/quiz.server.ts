@@ -1,0 +1,142 @@
+/** Quizzes: the questions shown to a learner, and storing a submitted attempt. */
+import { randomUUID } from 'node:crypto'
+import { prisma } from '~/db.server'
+import { Prisma } from '~/generated/prisma/client'
+import { StringListSchema, parseJsonColumn } from './bank-json'
+import { activeQuizQuestion } from './article.server'
+import { NotFoundError } from './errors'
+import { findLearner, type LearnerSummary } from './learner.server'
+import { parseQuizForm, type QuizFormErrors, type QuizFormValues } from './quiz-form'
+import { scoreAnswers } from './scoring'
+
+/** A question as the quiz page shows it: never its key or accepted forms. */
+export interface QuizQuestion {
+  id: string
+  type: string
+  stem: string
+  options: string[]
+}
+
+export interface Quiz {
+  article: { slug: string; titleAr: string }
+  questions: QuizQuestion[]
+  /** The signed-in learner, or null when the form must ask for a display name. */
+  learner: LearnerSummary | null
+  /** A fresh UUID for the form, so a double submit stores one attempt. */
+  clientToken: string
+}
+
+/**
+ * The quiz of an article for a learner.
+ * @param slug the article's slug.
+ * @param learnerId the session's learner id, or null.
+ * @throws NotFoundError when no article has this slug.
+ */
+export async function getQuiz(slug: string, learnerId: string | null): Promise<Quiz> {
+  const article = await prisma.article.findUnique({
+    where: { slug },
+    select: {
+      slug: true,
+      titleAr: true,
+      questions: {
+        where: activeQuizQuestion,
+        orderBy: { quizPosition: 'asc' },
+        select: { id: true, type: true, stem: true, options: true },
+      },
+    },
+  })
+  if (!article) throw new NotFoundError('Article')
+  return {
+    article: { slug: article.slug, titleAr: article.titleAr },
+    questions: article.questions.map((q) => ({
+      ...q,
+      options: parseJsonColumn(StringListSchema, q.options, `Question ${q.id} options`),
+    })),
+    learner: await findLearner(learnerId),
+    clientToken: randomUUID(),
+  }
+}
+
+/** The outcome of {@link submitQuiz}. */
+export type SubmitResult =
+  /** A new attempt was stored (with a new learner when the session had none). */
+  | { status: 'stored'; attemptId: string; learnerId: string }
+  /** The form's clientToken was already used by this learner (or by a learner created by it): nothing stored. */
+  | { status: 'duplicate'; attemptId: string; learnerId: string }
+  /** The form failed validation: nothing stored. */
+  | { status: 'invalid'; errors: QuizFormErrors; values: QuizFormValues }
+  /** The clientToken belongs to another learner's attempt: nothing stored. */
+  | { status: 'conflict'; errors: QuizFormErrors }
+
+/**
+ * Validates a submitted quiz, scores it and stores the Attempt with its Responses (and the Learner, when
+ * the session has none) in one transaction.
+ * @param input.slug the article's slug.
+ * @param input.learnerId the session's learner id, or null (then the form must carry `displayName`).
+ * @param input.formData the submitted form (see `quiz-form.ts` for its fields).
+ * @returns see {@link SubmitResult}; `learnerId` is the learner to keep in the session.
+ * @throws NotFoundError when no article has this slug.
+ */
+export async function submitQuiz(input: {
+  slug: string
+  learnerId: string | null
+  formData: FormData
+}): Promise<SubmitResult> {
+  const article = await prisma.article.findUnique({
+    where: { slug: input.slug },
+    select: {
+      id: true,
+      questions: {
+        where: activeQuizQuestion,
+        orderBy: { quizPosition: 'asc' },
+        select: { id: true, type: true, options: true, key: true, accepted: true },
+      },
+    },
+  })
+  if (!article) throw new NotFoundError('Article')
+  const questions = article.questions.map((q) => ({
+    ...q,
+    options: parseJsonColumn(StringListSchema, q.options, `Question ${q.id} options`),
+    accepted: parseJsonColumn(StringListSchema, q.accepted, `Question ${q.id} accepted`),
+  }))
+  const learner = await findLearner(input.learnerId)
+  const parsed = parseQuizForm(input.formData, questions, { needsDisplayName: !learner })
+  if (!parsed.success) return { status: 'invalid', errors: parsed.errors, values: parsed.values }
+  const { clientToken, displayName, answers } = parsed.data
+
+  const earlier = await findAttemptByToken(clientToken)
+  if (earlier) return resolveDuplicate(earlier, learner?.id ?? null)
+
+  const { score, total, responses } = scoreAnswers(questions, answers)
+  try {
+    const attempt = await prisma.$transaction(async (tx) => {
+      const learnerId =
+        learner?.id ?? (await tx.learner.create({ data: { displayName: displayName ?? '' }, select: { id: true } })).id
+      return tx.attempt.create({
+        data: { learnerId, articleId: article.id, score, total, clientToken, responses: { create: responses } },
+        select: { id: true, learnerId: true },
+      })
+    })
+    return { status: 'stored', attemptId: attempt.id, learnerId: attempt.learnerId }
+  } catch (error) {
+    // A concurrent submit of the same form won the race for the unique clientToken.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const winner = await findAttemptByToken(clientToken)
+      if (winner) return resolveDuplicate(winner, learner?.id ?? null)
+    }
+    throw error
+  }
+}
+
+async function findAttemptByToken(clientToken: string) {
+  return prisma.attempt.findUnique({ where: { clientToken }, select: { id: true, learnerId: true } })
+}
+
+function resolveDuplicate(attempt: { id: string; learnerId: string }, learnerId: string | null): SubmitResult {
+  // Without a session the token itself proves the browser rendered that form (the first submit of a new
+  // learner whose cookie has not arrived yet); with another learner's session it does not.
+  if (learnerId === null || learnerId === attempt.learnerId) {
+    return { status: 'duplicate', attemptId: attempt.id, learnerId: attempt.learnerId }
+  }
+  return { status: 'conflict', errors: { form: ['already_submitted'], fields: {} } }
+}

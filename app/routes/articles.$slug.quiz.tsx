@@ -1,0 +1,238 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { BidiText } from '~/components/bidi-text'
+import { RouteErrorBoundary } from '~/components/error-panel'
+import {
+  DISPLAY_NAME_MAX,
+  SHORT_ANSWER_MAX,
+  answerFieldName,
+  quizMessages,
+  type QuizFormErrors,
+  type QuizFormValues,
+  type QuizMessageCode,
+} from '~/models/quiz-fields'
+import { getQuiz, submitQuiz, type QuizQuestion } from '~/models/quiz.server'
+import { commitLearner, getLearnerId } from '~/session.server'
+import { readFormData, withHttpErrors } from '~/utils/http.server'
+import { SlugParamsSchema, parseParams } from '~/utils/params.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { slug } = parseParams(SlugParamsSchema, params)
+  const learnerId = await getLearnerId(request)
+  return withHttpErrors(async () => ({ quiz: await getQuiz(slug, learnerId) }))
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { slug } = parseParams(SlugParamsSchema, params)
+  const learnerId = await getLearnerId(request)
+  return withHttpErrors(async () => {
+    const formData = await readFormData(request)
+    const result = await submitQuiz({ slug, learnerId, formData })
+    switch (result.status) {
+      case 'invalid':
+        return data({ errors: result.errors, values: result.values }, { status: 400 })
+      case 'conflict':
+        return data({ errors: result.errors, values: null }, { status: 409 })
+      case 'stored':
+      case 'duplicate':
+        return redirect(`/attempts/${result.attemptId}`, {
+          headers: { 'Set-Cookie': await commitLearner(request, result.learnerId) },
+        })
+    }
+  })
+}
+
+export default function QuizPage() {
+  const { quiz } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const submitting = useNavigation().state === 'submitting'
+  const errors: QuizFormErrors | undefined = actionData?.errors
+  const values: QuizFormValues | null | undefined = actionData?.values
+  const numberOf = new Map(quiz.questions.map((q, i) => [q.id, i + 1]))
+
+  return (
+    <>
+      <h1>
+        اختبار: <Link to={`/articles/${quiz.article.slug}`}>{quiz.article.titleAr}</Link>
+      </h1>
+      {quiz.questions.length === 0 ? (
+        <p className="muted">لا أسئلة لهذا المقال بعد.</p>
+      ) : (
+        <Form method="post" className="quiz">
+          {errors ? <ErrorSummary errors={errors} numberOf={numberOf} /> : null}
+          <input type="hidden" name="clientToken" value={quiz.clientToken} />
+          {quiz.learner ? (
+            <p className="muted">
+              تُرسل الإجابات باسم <bdi>{quiz.learner.displayName}</bdi>.
+            </p>
+          ) : (
+            <div className="field">
+              <label htmlFor="displayName">اسمك</label>
+              <p className="muted" id="displayName-hint">
+                يظهر في صفحة النتيجة، <BidiText text={`${DISPLAY_NAME_MAX}`} /> حرفًا على الأكثر.
+              </p>
+              <input
+                id="displayName"
+                name="displayName"
+                type="text"
+                required
+                maxLength={DISPLAY_NAME_MAX}
+                autoComplete="nickname"
+                defaultValue={values?.displayName ?? ''}
+                aria-invalid={errors?.fields.displayName ? true : undefined}
+                aria-describedby={
+                  errors?.fields.displayName ? 'displayName-hint displayName-error' : 'displayName-hint'
+                }
+              />
+              <FieldError id="displayName-error" code={errors?.fields.displayName} />
+            </div>
+          )}
+          {quiz.questions.map((question, i) => (
+            <QuestionField
+              key={question.id}
+              question={question}
+              number={i + 1}
+              error={errors?.fields[question.id]}
+              value={values?.answers[question.id]}
+            />
+          ))}
+          <p>
+            <button type="submit" className="button" disabled={submitting}>
+              {submitting ? 'جارٍ الإرسال…' : 'أرسل الإجابات'}
+            </button>
+          </p>
+        </Form>
+      )}
+    </>
+  )
+}
+
+function QuestionField({
+  question,
+  number,
+  error,
+  value,
+}: {
+  question: QuizQuestion
+  number: number
+  error: QuizMessageCode | undefined
+  value: string | undefined
+}) {
+  const id = `q-${number}`
+  const errorId = `${id}-error`
+  const name = answerFieldName(question.id)
+  if (question.type === 'short_answer') {
+    return (
+      <div className="question" id={id} aria-invalid={error ? true : undefined}>
+        <label htmlFor={`${id}-input`} className="question-stem">
+          <span className="question-number">
+            <bdi>{number}</bdi>.
+          </span>{' '}
+          <BidiText text={question.stem} />
+        </label>
+        <input
+          id={`${id}-input`}
+          name={name}
+          type="text"
+          required
+          maxLength={SHORT_ANSWER_MAX}
+          defaultValue={value ?? ''}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+        />
+        <FieldError id={errorId} code={error} />
+      </div>
+    )
+  }
+  return (
+    <fieldset
+      className="question"
+      id={id}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+    >
+      <legend>
+        <span className="question-number">
+          <bdi>{number}</bdi>.
+        </span>{' '}
+        <BidiText text={question.stem} />
+      </legend>
+      <ul className="options">
+        {question.options.map((option, j) => (
+          <li key={`${j}-${option}`}>
+            <label>
+              <input type="radio" name={name} value={option} required defaultChecked={value === option} />
+              <span>
+                <BidiText text={option} />
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <FieldError id={errorId} code={error} />
+    </fieldset>
+  )
+}
+
+function FieldError({ id, code }: { id: string; code: QuizMessageCode | undefined }) {
+  if (!code) return null
+  const message = quizMessages[code]
+  return (
+    <p id={id} className="field-error">
+      <span aria-hidden="true">⚠ </span>
+      <BidiText text={message.ar} />{' '}
+      <span lang="en" dir="ltr" className="english">
+        {message.en}
+      </span>
+    </p>
+  )
+}
+
+function ErrorSummary({ errors, numberOf }: { errors: QuizFormErrors; numberOf: Map<string, number> }) {
+  const lines: { href: string | null; label: string | null; code: QuizMessageCode }[] = [
+    ...errors.form.map((code) => ({ href: null, label: null, code })),
+    ...Object.entries(errors.fields).map(([field, code]) => {
+      if (field === 'displayName') return { href: '#displayName', label: 'الاسم', code }
+      const n = numberOf.get(field)
+      return { href: n ? `#q-${n}` : null, label: n ? `السؤال ${n}` : null, code }
+    }),
+  ]
+  return (
+    <div className="form-errors" role="alert" tabIndex={-1}>
+      <p>
+        <strong>{quizMessages.summary.ar}</strong>{' '}
+        <span lang="en" dir="ltr" className="english">
+          {quizMessages.summary.en}
+        </span>
+      </p>
+      <ul>
+        {lines.map((line, i) => (
+          <li key={i}>
+            {line.label ? (
+              <>
+                {line.href ? (
+                  <a href={line.href}>
+                    <BidiText text={line.label} />
+                  </a>
+                ) : (
+                  <BidiText text={line.label} />
+                )}
+                {': '}
+              </>
+            ) : null}
+            <BidiText text={quizMessages[line.code].ar} />{' '}
+            <span lang="en" dir="ltr" className="english">
+              {quizMessages[line.code].en}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `اختبار: ${data.quiz.article.titleAr} — فهم` : 'فهم' },
+]
+
+export const ErrorBoundary = RouteErrorBoundary

@@ -1,0 +1,53 @@
+/**
+ * The learner's cookie session (Remix `createCookieSessionStorage`): it holds only the learner's id.
+ * Learners have no password in this walking skeleton; whoever holds the signed cookie is the learner.
+ */
+import { createCookieSessionStorage, type Session } from '@remix-run/node'
+import { getEnv, resolveSessionSecret } from './env.server'
+
+interface SessionData {
+  learnerId: string
+}
+
+const env = getEnv()
+
+/** Signed cookie `__fahm_session`, one year, HttpOnly, SameSite=Lax, Secure in production. */
+export const sessionStorage = createCookieSessionStorage<SessionData>({
+  cookie: {
+    name: '__fahm_session',
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    // Browsers and curl treat http://localhost as secure, so `npm start` keeps working locally.
+    secure: env.NODE_ENV === 'production',
+    secrets: [resolveSessionSecret(env)],
+    maxAge: 60 * 60 * 24 * 365,
+  },
+})
+
+/**
+ * Reads the session of a request.
+ * @returns the session (empty when the request carries no valid cookie).
+ */
+export async function getSession(request: Request): Promise<Session<SessionData>> {
+  return sessionStorage.getSession(request.headers.get('Cookie'))
+}
+
+/**
+ * The id of the learner whose session cookie the request carries.
+ * @returns the learner's id, or null when there is no session. The id is not checked against the database.
+ */
+export async function getLearnerId(request: Request): Promise<string | null> {
+  return (await getSession(request)).get('learnerId') ?? null
+}
+
+/**
+ * The `Set-Cookie` value that signs the learner in (keeps any other session data).
+ * @param request the request whose session is extended.
+ * @param learnerId the learner to remember.
+ */
+export async function commitLearner(request: Request, learnerId: string): Promise<string> {
+  const session = await getSession(request)
+  session.set('learnerId', learnerId)
+  return sessionStorage.commitSession(session)
+}
