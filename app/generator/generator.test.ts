@@ -75,6 +75,18 @@ describe('the Vostochny article (00)', () => {
     for (const o of q.options) expect(people.has(o) || o === q.key).toBe(true)
   })
 
+  it('asks where the talks ended without a distractor that contains the base (no country, no region)', () => {
+    const q = bank.questions.find((x) => x.type === 'mcq' && x.stem.startsWith('أين انتهت المحادثات'))!
+    expect(q.key).toBe('قاعدة فوستوتشني الفضائية')
+    for (const o of ['روسيا', 'الشرق الأقصى الروسي', 'كوريا الشمالية']) expect(q.options).not.toContain(o)
+  })
+
+  it('never offers a hypernym of the key as a distractor («أسلحة», «ذخائر» for artillery shells)', () => {
+    const q = bank.questions.find((x) => x.type === 'mcq' && x.key === 'قذائف مدفعية')!
+    expect(q.options).not.toContain('ذخائر')
+    expect(q.options).not.toContain('أسلحة')
+  })
+
   it('asks what Pyongyang launched, with the two ballistic missiles as the key', () => {
     const q = bank.questions.find((x) => x.skill === 'weapon' && x.type === 'mcq' && x.stem.includes('أطلقت بيونغ يانغ'))!
     expect(q.key).toBe('صاروخين بالستيين')

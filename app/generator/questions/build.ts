@@ -308,6 +308,7 @@ function clozeItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): Draf
   if (words(s.text) > 45) return out
   for (const ref of refs) {
     if (!['person', 'place', 'weapon', 'organization'].includes(ref.entity.type)) continue
+    if (ref.entity.type === 'weapon' && ref.entity.lexiconId && ctx.lexicon.weapons.find((w) => w.id === ref.entity.lexiconId)?.category === 'general') continue
     const stem = tidy(
       `${ctx.text.slice(s.start, ref.mention.start)}${BLANK}${ctx.text.slice(ref.mention.end, s.end)}`,
     )

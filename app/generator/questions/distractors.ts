@@ -90,6 +90,32 @@ function isAlias(ctx: QuestionContext, e: FoundEntity, form: string): boolean {
   return e.type === 'person' && !!e.lexiconId && !!ctx.lexicon.people.find((p) => p.id === e.lexiconId)?.aliases.includes(form)
 }
 
+/**
+ * Kinds of place that cannot contain one another, so that a distractor is never a true answer by
+ * containment («روسيا» or «الشرق الأقصى الروسي» for a base in Russia's Far East): sites (facilities,
+ * buildings, institutions, cities) are asked against sites, regions against regions, countries against
+ * countries. A rule-found place (no lexicon kind) counts as a site.
+ */
+function placeGroup(kind: string | null): 'site' | 'region' | 'country' {
+  if (kind === 'country') return 'country'
+  if (kind === 'region' || kind === 'water') return 'region'
+  return 'site'
+}
+
+/**
+ * Weapon categories that name a whole class of others: «أسلحة» (general) is true of every weapon and
+ * «ذخائر» (munitions) of shells and rockets, so they never serve as distractors for those keys.
+ */
+function weaponCompatible(keyCat: string | undefined, cat: string | undefined): boolean {
+  if (cat === 'general') return false
+  if ((keyCat === 'artillery' || keyCat === 'munition') && (cat === 'artillery' || cat === 'munition')) return false
+  return true
+}
+
+function weaponCategory(ctx: QuestionContext, e: { lexiconId: string | null }): string | undefined {
+  return e.lexiconId ? ctx.lexicon.weapons.find((w) => w.id === e.lexiconId)?.category : undefined
+}
+
 function placeKind(ctx: QuestionContext, e: { lexiconId: string | null }): string | null {
   return e.lexiconId ? (ctx.lexicon.places.find((p) => p.id === e.lexiconId)?.kind ?? null) : null
 }
@@ -138,6 +164,8 @@ export function pickDistractors(
   for (const e of ctx.entities) {
     if (e.type !== key.type || e.id === key.id || inEvidence.has(e.id)) continue
     if (key.type === 'person' && key.gender && e.gender && key.gender !== e.gender) continue
+    if (key.type === 'place' && placeGroup(placeKind(ctx, e)) !== placeGroup(keyKind)) continue
+    if (key.type === 'weapon' && !weaponCompatible(keyWeaponCat, weaponCategory(ctx, e))) continue
     let score = 100 + Math.min(e.mentions.length, 5) * 5
     if (keyKind && placeKind(ctx, e) === keyKind) score += 20
     const l = label(e.canonical, lexiconForms(ctx, e.type, e.lexiconId).filter((f) => !isAlias(ctx, e, f)), e.mentions)
@@ -167,6 +195,8 @@ export function pickDistractors(
   for (const p of lexiconPool(ctx.lexicon, key.type)) {
     if (p.id === key.lexiconId || articleLex.has(p.id)) continue
     if (key.type === 'person' && key.gender && p.gender !== key.gender) continue
+    if (key.type === 'place' && placeGroup(p.kind) !== placeGroup(keyKind)) continue
+    if (key.type === 'weapon' && !weaponCompatible(keyWeaponCat, p.kind ?? undefined)) continue
     const l = label(p.canonical, p.short)
     const score = (wantKind && p.kind === wantKind ? 30 : key.type === 'person' || key.type === 'organization' ? 10 : 5) - l.penalty
     rest.push({ label: l.text, keys: p.keys, score, order: fastHash(ctx.articleKey, keyLabel, p.id) })
