@@ -64,6 +64,7 @@ export function generate(text: string, lexicon: Lexicon, options: GenerateOption
   const ctx = buildContext(articleKey, text, sentences, entities, lexicon)
   const drafts = buildItems(ctx, terms)
 
+  const listedIds = new Set(entities.filter((e) => listed(e, lexicon)).map((e) => e.id))
   const rejected: Partial<Record<RejectReason, number>> = {}
   const valid: RankedItem[] = []
   for (const d of drafts) {
@@ -74,6 +75,7 @@ export function generate(text: string, lexicon: Lexicon, options: GenerateOption
       continue
     }
     const id = itemId('q', articleKey, item.skill, item.type, normalizeAnswer(item.evidence.text), normalizeAnswer(item.key), normalizeAnswer(item.stem))
+    if (item.entity_id && !listedIds.has(item.entity_id)) item.entity_id = null
     valid.push({ question: { id, ...item }, fact, score, sentenceId, entityId })
   }
   const ranked = rankItems(valid)
@@ -88,7 +90,7 @@ export function generate(text: string, lexicon: Lexicon, options: GenerateOption
       segments: segments.map(({ kind, start, end }) => ({ kind, start, end })),
       sentences: sentences.map(({ id, start, end, text: t }) => ({ id, start, end, text: t })),
     },
-    entities: entities.map((e) => ({
+    entities: entities.filter((e) => listed(e, lexicon)).map((e) => ({
       id: e.id,
       type: e.type,
       canonical: e.canonical,
@@ -106,6 +108,19 @@ export function generate(text: string, lexicon: Lexicon, options: GenerateOption
     })),
   }
   return { bank, quiz, rejected, candidates: drafts.length, difficulty, analysis: { segments, sentences, entities } }
+}
+
+/**
+ * Whether an entity is listed in the bank: parties to the story (countries whose nationality adjective
+ * also occurs, see `FoundEntity.party`) are not locations, and a generic weapon word alone («أسلحة»)
+ * names no weapon; both still serve the question builders.
+ */
+export function listed(e: FoundEntity, lexicon: Lexicon): boolean {
+  if (e.party) return false
+  const generic = e.type === 'weapon' && e.lexiconId && lexicon.weapons.find((w) => w.id === e.lexiconId)?.category === 'general'
+  // «أسلحة فتاكة» names a kind of weapon; a bare «أسلحة» does not
+  if (generic && e.mentions.every((m) => !/\s/.test(m.text.trim()))) return false
+  return true
 }
 
 /**

@@ -22,6 +22,7 @@ import type { Segment, SegmentKind } from '../text/segments'
 import type { Sentence } from '../text/sentences'
 import { FUNCTION_WORDS, cliticBases, skeleton, stemCandidates, tokenize, type Token } from '../text/tokens'
 import { normalizeLetters } from '../text/normalize'
+import { KNOWN_VERBS } from '../text/words'
 import { stableHash } from '../ids'
 import {
   buildLexiconIndex,
@@ -57,6 +58,12 @@ export interface FoundEntity {
   gender: 'm' | 'f' | null
   /** Titles seen before the person's name in the article, e.g. «وزير الدفاع الروسي». */
   roles: string[]
+  /**
+   * True for a country that is a party to the story rather than a location in it: its nationality
+   * adjective also occurs in the article («روسيا» with «الروسي»). The bank lists locations as places;
+   * parties stay available to the question builders (cloze, true/false) but are not listed as places.
+   */
+  party?: boolean
 }
 
 /** A unit of text scanned for entities: a body sentence, the title or a caption. */
@@ -279,6 +286,10 @@ export function recognizeEntities(
       }
       if (!best) continue
       const { v, len } = best
+      if (v.type === 'place' && insideQuotedName(text, unit, i, i + len)) {
+        i += len - 1
+        continue
+      }
       if (v.alias) {
         aliasHits.push({ unit, from: i, to: i + len, entryId: v.entryId, canonical: v.canonical })
         i += len - 1
@@ -293,6 +304,12 @@ export function recognizeEntities(
     }
   }
 
+  const nationalStems = new Set(
+    lexicon.triggers.nationalities.flatMap((x) => tokenize(x)).map((t) => t.norm.replace(/^ال/, '').replace(/(?:يه|ي)$/, '')),
+  )
+  const isNationality = (unit: Unit, k: number) =>
+    nationalStems.has(unit.tokens[k]!.norm.replace(/^(?:[وف]?ال)/, '').replace(/(?:يين|ين|يه|يا|ي)$/, ''))
+
   const nameLike = (unit: Unit, k: number) => {
     const t = unit.tokens[k]!
     // «آن» (Ahn) is a name; the particles أن / إن are never written with madda.
@@ -300,7 +317,8 @@ export function recognizeEntities(
     if (unit.used[k] && !unit.used[k]!.startsWith('person-')) return false
     if (!madda && (isFunction(t) || trig.nonName.has(t.norm) || trig.nonName.has(t.norm.replace(/^[وف]/, '')))) return false
     if ([...unit.keys[k]!.stems].some((x) => trig.vocabularyStems.has(x))) return false
-    if (looksVerb(t)) return false
+    if (looksVerb(t) || KNOWN_VERBS.has(t.norm)) return false
+    if (/ات$/.test(t.norm) && t.norm.length >= 5) return false // sound feminine plural: a common noun
     if (isDefinite(t) || /^\p{N}+$/u.test(t.norm) || t.norm.length < 2) return false
     if (!/[\u0621-\u064AA-Za-z]/.test(t.norm)) return false
     if (/ه$/.test(t.norm) && t.norm.length > 3) return false // teh marbuta: a common noun, rarely a transliterated name
@@ -309,11 +327,9 @@ export function recognizeEntities(
     if (matchPhrase(text, unit, k, trig.weaponHeads)) return false
     return true
   }
+  // One key for «شي جين بينغ» and «شي جينبينغ»: the skeleton of the name written without spaces.
   const nameKey = (unit: Unit, from: number, to: number) =>
-    unit.tokens
-      .slice(from, to)
-      .map((t) => skeleton(cliticBases(t.norm).at(-1) ?? t.norm))
-      .join(' ')
+    skeleton(unit.tokens.slice(from, to).map((t) => t.norm).join(''))
 
   // B. Rules.
   for (const unit of units) {
@@ -380,7 +396,8 @@ export function recognizeEntities(
       const wh = matchPhrase(text, unit, i, trig.weaponHeads)
       if (wh) {
         let k = i + wh
-        while (k < n && k - i < 5 && !unit.used[k] && looksAdjective(unit.tokens[k]!) && !isFunction(unit.tokens[k]!) && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
+        // a nationality («صاروخ كوري شمالي») says whose weapon, not which: it does not make a weapon name
+        while (k < n && k - i < 5 && !unit.used[k] && looksAdjective(unit.tokens[k]!) && !isFunction(unit.tokens[k]!) && !isNationality(unit, k) && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
         if (k > i + wh) {
           const key = unit.tokens.slice(i, k).map((x) => stemCandidates(x.norm).at(-1)).join(' ')
           addMention(`rule:weapon:${key}`, 'weapon', text.slice(t.start, unit.tokens[k - 1]!.end), unit, i, k, { source: 'rule', lexiconId: null })
@@ -515,12 +532,69 @@ export function recognizeEntities(
   }
 
   const out = [...entities.values()].filter((e) => e.mentions.length > 0)
+  markParties(out, units, lexicon)
   for (const e of out) {
     e.mentions.sort((a, b) => a.start - b.start)
     trimProclitics(text, e, lexiconSurfaces(lexicon, e))
   }
   out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
   return out
+}
+
+/**
+ * True when tokens `[from, to)` sit inside a quotation that holds more than them: a place name inside a
+ * quoted project or product name («قوة سيبيريا 2») is not a mention of the place.
+ */
+function insideQuotedName(text: string, unit: Unit, from: number, to: number): boolean {
+  if (!unit.tokens.length) return false
+  const lineStart = unit.tokens[0]!.start
+  const lineEnd = unit.tokens[unit.tokens.length - 1]!.end
+  const a = unit.tokens[from]!.start
+  const b = unit.tokens[to - 1]!.end
+  const before = text.slice(lineStart, a)
+  const after = text.slice(b, lineEnd + 1)
+  const open = Math.max(before.lastIndexOf('"'), before.lastIndexOf('«'), before.lastIndexOf('“'))
+  if (open < 0) return false
+  const quotesBefore = (before.match(/"/g) ?? []).length
+  if (before[open] === '"' && quotesBefore % 2 === 0) return false
+  const close = after.search(/["»”]/)
+  if (close < 0) return false
+  const inner = `${before.slice(open + 1)}${text.slice(a, b)}${after.slice(0, close)}`.trim()
+  // a name is short and has no function words; a longer quotation is speech that mentions the place
+  const words = tokenize(inner)
+  return inner !== text.slice(a, b).trim() && words.length <= 4 && !words.some((w) => isFunction(w))
+}
+
+/** Nationality adjectives derived from a country's name: «روسيا» → «روسي», «الصين» → «صيني». */
+const IRREGULAR_NISBA: Record<string, string[]> = {
+  [normalizeLetters('الولايات المتحدة')]: ['امريكي', 'اميركي'],
+  [normalizeLetters('الولايات المتحدة الأمريكية')]: ['امريكي', 'اميركي'],
+}
+
+function nisbaOf(country: string): string[] {
+  const norm = normalizeLetters(country)
+  if (IRREGULAR_NISBA[norm]) return IRREGULAR_NISBA[norm]!
+  const first = norm.split(' ')[0]!.replace(/^ال/, '')
+  const base = first.replace(/يا$/, '').replace(/ا$/, '').replace(/ه$/, '')
+  return [`${base}ي`]
+}
+
+/** Marks countries whose nationality adjective occurs in the article as parties (see `FoundEntity.party`). */
+function markParties(entities: FoundEntity[], units: Unit[], lexicon: Lexicon) {
+  const stems = new Set<string>()
+  for (const u of units) {
+    for (const t of u.tokens) {
+      for (const b of cliticBases(t.norm)) {
+        stems.add(b.replace(/(?:يون|يين|يتين|يه|ين|ون)$/, (m) => (m.startsWith('ي') ? 'ي' : '')))
+      }
+    }
+  }
+  for (const e of entities) {
+    if (e.type !== 'place' || !e.lexiconId) continue
+    const entry = lexicon.places.find((p) => p.id === e.lexiconId)
+    if (!entry || entry.kind !== 'country') continue
+    if (nisbaOf(entry.canonical).some((n) => stems.has(n))) e.party = true
+  }
 }
 
 /** Surface forms the lexicon gives for an entity (empty for rule-found entities). */
