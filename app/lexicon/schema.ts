@@ -115,6 +115,11 @@ export const TriggersSchema = z.object({
   weapon_heads: z.array(Surface).min(1),
   /** Words that never start or continue a name (function words beyond the stopword list). */
   non_name_words: z.array(Surface).default([]),
+  /**
+   * Given names that look like verbs or common words to the rules («يحيى», «يوسف», «تميم»): always
+   * accepted as name words after a title.
+   */
+  given_names: z.array(Surface).default([]),
 })
 export type Triggers = z.infer<typeof TriggersSchema>
 

@@ -34,9 +34,10 @@ const MIN_SKELETON = 3
 /**
  * Match keys for a token.
  * @param useSkeleton compute transliteration skeletons (for names of people, places and weapons).
+ * @param lexiconForm the token comes from a lexicon entry (no proclitics to strip but the article).
  */
-export function tokenKeys(token: Token, useSkeleton = true): TokenKeys {
-  const stems = new Set(stemCandidates(token.norm))
+export function tokenKeys(token: Token, useSkeleton = true, lexiconForm = false): TokenKeys {
+  const stems = new Set(stemCandidates(token.norm, !lexiconForm))
   const skeletons = new Set<string>()
   // Names rarely take the article; a skeleton of a definite common noun («الغربية») would meet names.
   if (useSkeleton && !/^(?:[وف]?(?:ال|لل|بال))/.test(token.norm)) {
@@ -92,7 +93,7 @@ export function buildLexiconIndex(
         entryId,
         canonical,
         alias,
-        tokens: toks.map((t) => tokenKeys(t, type !== 'organization')),
+        tokens: toks.map((t) => tokenKeys(t, type !== 'organization', true)),
       })
     }
   }

@@ -130,7 +130,24 @@ function matchPhrase(text: string, unit: Unit, i: number, index: PhraseIndex): n
   return best
 }
 
-const isDefinite = (t: Token) => /^(?:و|ف)?(?:ال|لل|بال)/.test(t.norm)
+/** A title with a possessive pronoun attached to its first word («رئيسها», «وزيرهم»): length in tokens, or 0. */
+function matchTitleWithPronoun(text: string, unit: Unit, i: number, index: PhraseIndex): number {
+  const t = unit.tokens[i]!
+  const m = /^(.{3,})(?:ها|هم|ه)$/.exec(t.norm)
+  if (!m) return 0
+  const saved = unit.bases[i]!
+  unit.bases[i] = new Set([m[1]!, ...[...saved].map((b) => b.replace(/(?:ها|هم|ه)$/, ''))])
+  const n = matchPhrase(text, unit, i, index)
+  unit.bases[i] = saved
+  return n
+}
+
+/**
+ * The definite article is written with a bare alef (hamzat wasl): «الأنصاري» is definite, «أليكس» is a
+ * name. The raw surface decides, not the normalised form (where أ and ا are one letter).
+ */
+const isDefinite = (t: Token) =>
+  /^(?:[وفبك]?ال|لل)/.test(t.text.replace(/[\u064B-\u0652\u0640]/g, '')) && /^(?:[وف]?(?:ال|لل|بال))/.test(t.norm)
 const isFunction = (t: Token) => FUNCTION_WORDS.has(t.norm) || FUNCTION_WORDS.has(t.norm.replace(/^[وف]/, ''))
 
 interface Triggers {
@@ -140,6 +157,7 @@ interface Triggers {
   orgHeads: PhraseIndex
   weaponHeads: PhraseIndex
   nonName: Set<string>
+  givenNames: Set<string>
   /** Stems of the vocabulary lexicon's forms: Arabic words, so not parts of a transliterated name. */
   vocabularyStems: Set<string>
 }
@@ -156,6 +174,7 @@ function triggersOf(lexicon: Lexicon): Triggers {
     orgHeads: phraseList(t.organization_heads),
     weaponHeads: phraseList(t.weapon_heads),
     nonName: new Set(t.non_name_words.map((w) => normalizeLetters(w))),
+    givenNames: new Set(t.given_names.map((w) => normalizeLetters(w))),
     vocabularyStems: new Set(
       lexicon.vocabulary.flatMap((v) => [v.lemma, ...v.forms]).flatMap((f) => tokenize(f).map((t) => stripArticle(t.norm))),
     ),
@@ -310,10 +329,17 @@ export function recognizeEntities(
   const isNationality = (unit: Unit, k: number) =>
     nationalStems.has(unit.tokens[k]!.norm.replace(/^(?:[وف]?ال)/, '').replace(/(?:يين|ين|يه|يا|ي)$/, ''))
 
+  // Arab family names often carry the article and a nisba ending: «ماجد الأنصاري», «يحيى سريع».
+  const familyWithArticle = (unit: Unit, k: number) => {
+    const t = unit.tokens[k]!
+    return /^ال.{3,}ي$/.test(t.norm) && !unit.used[k] && !isNationality(unit, k) && !isFunction(t) && !trig.vocabularyStems.has(t.norm.slice(2))
+  }
+
   const nameLike = (unit: Unit, k: number) => {
     const t = unit.tokens[k]!
     // «آن» (Ahn) is a name; the particles أن / إن are never written with madda.
     const madda = /^\u0622/.test(t.text)
+    if (!unit.used[k] && trig.givenNames.has(t.norm)) return true
     if (unit.used[k] && !unit.used[k]!.startsWith('person-')) return false
     if (!madda && (isFunction(t) || trig.nonName.has(t.norm) || trig.nonName.has(t.norm.replace(/^[وف]/, '')))) return false
     if ([...unit.keys[k]!.stems].some((x) => trig.vocabularyStems.has(x))) return false
@@ -413,7 +439,8 @@ export function recognizeEntities(
     const n = unit.tokens.length
     for (let i = 0; i < n; i++) {
       // B1. Title + complements + name.
-      const tl = matchPhrase(text, unit, i, trig.titles)
+      // a title may carry a possessive pronoun: «رئيسها التنفيذي», «وزير خارجيتها»
+      const tl = matchPhrase(text, unit, i, trig.titles) || matchTitleWithPronoun(text, unit, i, trig.titles)
       if (tl) {
         let j = i + tl
         let steps = 0
@@ -431,15 +458,38 @@ export function recognizeEntities(
             while (j < n && unit.used[j] === used) j++
           } else if (isDefinite(t) || /ه$/.test(t.norm) || matchPhrase(text, unit, j, trig.orgHeads) || matchPhrase(text, unit, j, trig.placeHeads)) {
             j++
-          } else if ((t.norm === 'في' || t.norm === 'باسم') && j + 1 < n) {
+          } else if ((t.norm === 'في' || t.norm === 'باسم' || t.norm === 'لدي') && j + 1 < n) {
+            j++
+          } else if (/^[لب].{3,}/.test(t.norm) && j + 1 < n && (unit.used[j + 1] || isDefinite(unit.tokens[j + 1]!))) {
+            // a prepositional complement of the role: «المبعوث الخاص لشؤون إيران», «المندوب لدى …»
             j++
           } else break
           steps++
         }
         let k = j
-        while (k < n && k - j < 4 && nameLike(unit, k) && (k === j || gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!))) k++
+        let patronymic = false
+        while (k < n && k - j < 4 && (k === j || gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!))) {
+          // a weapon's name is also a family name after a given name: «خلوق بيرقدار»
+          const weaponInName = k > j && unit.used[k]?.startsWith('weapon-') && unit.used[k - 1] !== unit.used[k]
+          if (!(nameLike(unit, k) || (k > j && familyWithArticle(unit, k)) || weaponInName)) break
+          k++
+          // «X بن Y»: the patronymic takes exactly one more name
+          if (k - 1 > j && /^(?:بن|بنت|ابن)$/.test(unit.tokens[k - 1]!.norm) && k < n) {
+            k++
+            patronymic = true
+            break
+          }
+        }
         // A name has two or three words and a clear end; four name-like words in a row are a clause.
-        if (k - j > 3) k = j
+        if (k - j > 3 && !patronymic) k = j
+        for (let x = j; x < k; x++) {
+          const owner = unit.used[x]
+          if (owner?.startsWith('weapon-')) {
+            const w = [...entities.values()].find((e) => e.id === owner)
+            if (w) w.mentions = w.mentions.filter((m) => m.start !== unit.tokens[x]!.start && m.end !== unit.tokens[x]!.end)
+            unit.used[x] = null
+          }
+        }
         const roleText = text.slice(unit.tokens[i]!.start, unit.tokens[j - 1]!.end)
         const titleTok = unit.tokens[i]!
         const gender: 'm' | 'f' = FEMININE_TITLE.test(titleTok.norm) && !/^(?:ال)?(?:رئيس|زعيم)/.test(titleTok.norm) ? 'f' : 'm'

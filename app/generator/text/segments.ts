@@ -119,7 +119,7 @@ const SOURCE = /^(?:المصدر|المصادر|مصدر)\s*[:：]\s*\S/
 /** True for page furniture lines: share widgets, "read also" links, publication stamps. */
 export function isBoilerplateLine(s: string): boolean {
   const t = s.trim().normalize('NFC')
-  if (WIDGET.test(t)) return true
+  if (WIDGET.test(t) || isDateLine(t)) return true
   if (STAMP.test(t.replace(/[\u064B-\u0652]/g, '')) && t.length <= 80) return true
   return READ_ALSO.test(t) && t.length <= 200
 }
@@ -131,14 +131,27 @@ export function isSourceLine(s: string): boolean {
 }
 
 /** Photo caption lines that announce themselves: «صورة أرشيفية …», «مصدر الصورة، …». */
-const CAPTION_LINE = /^(?:(?:صورة أرشيفية|صورة ارشيفية|مصدر الصورة)[\s:：،,-]|(?:الصورة|صورة|تصوير|أرشيفية)\s*[:：،-])/
+const CAPTION_LINE = /^(?:(?:صورة أرشيفية|صورة ارشيفية|مصدر الصورة|التعليق على الصورة|تعليق الصورة)[\s:：،,-]|(?:الصورة|صورة|تصوير|أرشيفية)\s*[:：،-])/
+
+/** A line that is only a date: «الجمعة ٢٤ نوفمبر ٢٠٢٣م», «5 أغسطس/ آب 2022», «12/7/2023». */
+function isDateLine(line: string): boolean {
+  const t = line.trim().normalize('NFC')
+  if (t.length > 60) return false
+  if (/^[0-9\u0660-\u0669]{1,4}[/.-][0-9\u0660-\u0669]{1,2}[/.-][0-9\u0660-\u0669]{1,4}$/.test(t)) return true
+  const rest = t
+    .replace(new RegExp(`^(?:${WEEKDAY_NAMES})\\s*[،,]?\\s*`), '')
+    .replace(new RegExp(`[0-9\\u0660-\\u0669]{1,2}\\s+(?:${MONTHS})(?:\\s*/\\s*(?:${MONTHS}))?(?:\\s+[0-9\\u0660-\\u0669]{4}\\s*(?:م|هـ)?)?`), '')
+    .trim()
+  return rest === '' && t !== ''
+}
+const WEEKDAY_NAMES = 'الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد'
 
 /**
  * A dateline at the start of a body line: «موسكو - رويترز», «واشنطن – (أ ف ب):», «بيروت ـ "القدس العربي":».
  * @returns the dateline's length in UTF-16 code units (with the separator and following space), or 0.
  */
 export function datelineLength(line: string): number {
-  const m = /^([^\s\d.،,:؛"«»()-]+(?:\s[^\s\d.،,:؛"«»()-]+)?)\s*[-–—ـ]+\s*(\([^()\n]{1,30}\)|"[^"\n]{1,30}"|«[^»\n]{1,30}»|[^\s:،,.]+(?:\s[^\s:،,.]+){0,2}?)\s*[:：]?\s+/u.exec(line)
+  const m = /^([^\s\d.،,:؛"«»()-]+(?:\s*[،,]?\s[^\s\d.،,:؛"«»()-]+)?)\s*[-–—ـ]+\s*(\([^()\n]{1,30}\)|"[^"\n]{1,30}"|«[^»\n]{1,30}»|[^\s:،,.]+(?:\s[^\s:،,.]+){0,2}?)\s*[:：]?(?:\s+|$)/u.exec(line)
   if (!m) return 0
   const source = m[2]!.replace(/^[("«]|[)"»]$/g, '')
   const quoted = /^["«(]/.test(m[2]!)

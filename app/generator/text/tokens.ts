@@ -55,15 +55,18 @@ const MIN_STEM = 3
  * the definite article. The first candidate is the token minus only «ال»/conjunctions where present.
  * @param norm a token's `norm`.
  * Every single-suffix strip is listed (not only the longest), so «بالستيه» and «بالستيين» share «بالستي».
+ * @param proclitics strip proclitics too (article tokens); false for lexicon forms, which are written
+ *   without them, so that only the article is removed.
  * @returns 1+ candidates; all have at least {@link MIN_STEM} letters except the token itself.
  * @example stemCandidates('والغواصات') // ['غواصات', 'والغواصات', …, 'غواص', 'غواصه', …]
  */
-export function stemCandidates(norm: string): string[] {
+export function stemCandidates(norm: string, proclitics = true): string[] {
   const out: string[] = []
   const add = (s: string) => {
     if (s && !out.includes(s)) out.push(s)
   }
-  const bases = cliticBases(norm)
+  // A lexicon entry is written without proclitics: only its article may go («كالاس» is not «ك+ال+اس»).
+  const bases = proclitics ? cliticBases(norm) : norm.startsWith('ال') && norm.length > 4 ? [norm.slice(2), norm] : [norm]
   for (const b of bases) add(b)
   for (const b of bases) {
     for (const suf of SUFFIXES) {

@@ -33,7 +33,7 @@ function indexOf(lexicon: Lexicon): Map<string, IndexedForm[]> {
     for (const form of new Set([entry.lemma, ...entry.forms])) {
       const toks = tokenize(form)
       if (!toks.length) continue
-      const f: IndexedForm = { entry, tokens: toks.map((t) => tokenKeys(t, false)) }
+      const f: IndexedForm = { entry, tokens: toks.map((t) => tokenKeys(t, false, true)) }
       for (const k of f.tokens[0]!.stems) {
         const list = byKey.get(k) ?? []
         list.push(f)
