@@ -35,9 +35,13 @@ const MIN_SKELETON = 3
  * Match keys for a token.
  * @param useSkeleton compute transliteration skeletons (for names of people, places and weapons).
  * @param lexiconForm the token comes from a lexicon entry (no proclitics to strip but the article).
+ * @param inflects strip suffixes too; false for proper names of the lexicon, which do not inflect («الجولان»
+ *   must not meet «الجولة» through «جول+ان»).
  */
-export function tokenKeys(token: Token, useSkeleton = true, lexiconForm = false): TokenKeys {
-  const stems = new Set(stemCandidates(token.norm, !lexiconForm))
+export function tokenKeys(token: Token, useSkeleton = true, lexiconForm = false, inflects = true): TokenKeys {
+  const stems = new Set(
+    inflects ? stemCandidates(token.norm, !lexiconForm) : token.norm.startsWith('ال') && token.norm.length > 4 ? [token.norm, token.norm.slice(2)] : [token.norm],
+  )
   const skeletons = new Set<string>()
   // Names rarely take the article; a skeleton of a definite common noun («الغربية») would meet names.
   if (useSkeleton && !/^(?:[وف]?(?:ال|لل|بال))/.test(token.norm)) {
@@ -93,7 +97,7 @@ export function buildLexiconIndex(
         entryId,
         canonical,
         alias,
-        tokens: toks.map((t) => tokenKeys(t, type !== 'organization', true)),
+        tokens: toks.map((t) => tokenKeys(t, type !== 'organization', true, type === 'weapon' || type === 'organization')),
       })
     }
   }

@@ -363,11 +363,27 @@ export function recognizeEntities(
     for (let i = 0; i < n; i++) {
       if (unit.used[i]) continue
       const t = unit.tokens[i]!
-      // B3. Weapon model names.
+      // B3. Weapon model names: after «طراز» (a quoted name may have several words: «"دونغ فنغ"»), or a
+      // name written with a hyphen and digits («شاهد-136»).
       const afterModel = i > 0 && /^(?:طراز|طرازي)$/.test(unit.tokens[i - 1]!.norm.replace(/^من/, ''))
       const hyphenModel = /^[\p{L}]{2,}[-‐‑][0-9A-Za-z]+$/u.test(t.norm) && /\d/.test(t.norm)
       if (afterModel || (hyphenModel && !/^[0-9]/.test(t.norm))) {
-        addMention(`rule:weapon:${skeleton(t.norm)}`, 'weapon', t.text, unit, i, i + 1, { source: 'rule', lexiconId: null })
+        let k = i + 1
+        if (afterModel && /["«“]\s*$/.test(text.slice(unit.tokens[i - 1]!.end, t.start))) {
+          while (k < n && k - i < 3 && !unit.used[k] && !/["»”]/.test(text.slice(unit.tokens[k - 1]!.end, unit.tokens[k]!.start))) k++
+        }
+        const e = addMention(`rule:weapon:${skeleton(unit.tokens.slice(i, k).map((x) => x.norm).join(''))}`, 'weapon', text.slice(t.start, unit.tokens[k - 1]!.end), unit, i, k, { source: 'rule', lexiconId: null })
+        // «"دونغ فنغ" (Dongfeng)», «ناسامز (NASAMS)»: the Latin name in parentheses is the same weapon
+        const latin = /^["»”]?\s*\(([A-Za-z][A-Za-z0-9 -]{1,30})\)/.exec(text.slice(unit.tokens[k - 1]!.end))
+        if (latin) {
+          const li = unit.tokens.findIndex((x) => x.start > unit.tokens[k - 1]!.end && x.text === latin[1]!.split(/\s+/)[0])
+          if (li > 0 && !unit.used[li]) {
+            let le = li + 1
+            while (le < n && unit.tokens[le]!.end <= unit.tokens[k - 1]!.end + latin[0].length) le++
+            addMention(`rule:weapon:${skeleton(unit.tokens.slice(i, k).map((x) => x.norm).join(''))}`, 'weapon', e.canonical, unit, li, le, { source: 'rule', lexiconId: null })
+          }
+        }
+        i = k - 1
         continue
       }
       // B4. Place head + name (+ nisba adjective).
