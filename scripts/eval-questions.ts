@@ -10,26 +10,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { generate } from '../app/generator/index'
 import { validateItem } from '../app/generator/questions/validate'
-import { normalizeAnswer } from '../app/generator/text/normalize'
-import { cliticBases, tokenize } from '../app/generator/text/tokens'
 import { loadLexicon } from '../app/lexicon/load.server'
+import { missedFacts, type Fact } from './lib/coverage'
 
 const folders = process.argv.slice(2).length ? process.argv.slice(2) : ['../shared/articles']
 const lexicon = loadLexicon()
-
-const words = (s: string) => new Set(tokenize(s).map((t) => cliticBases(t.norm).at(-1)!).filter((w) => w.length > 1))
-function matches(a: string, b: string): boolean {
-  const na = normalizeAnswer(a)
-  const nb = normalizeAnswer(b)
-  if (!na || !nb) return false
-  if (na === nb || (nb.length >= 3 && na.includes(nb)) || (na.length >= 3 && nb.includes(na))) return true
-  const wa = words(a)
-  const wb = words(b)
-  if (!wa.size || !wb.size) return false
-  let shared = 0
-  for (const w of wa) if (wb.has(w)) shared++
-  return shared / Math.min(wa.size, wb.size) >= 0.6
-}
 
 let worst = 1
 const lines: string[] = []
@@ -39,9 +24,7 @@ for (const folder of folders) {
     const expectedFile = path.join(dir, file.replace(/\.ar\.txt$/, '.expected.json'))
     if (!existsSync(expectedFile)) continue
     const text = readFileSync(path.join(dir, file), 'utf8')
-    const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as {
-      facts: Array<{ type: string; question_en: string; answer: string; acceptable?: string[] }>
-    }
+    const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as { facts: Fact[] }
     const r = generate(text, lexicon, { articleKey: file })
     const qs = r.bank.questions
     const byType: Record<string, number> = {}
@@ -51,9 +34,7 @@ for (const folder of folders) {
       bySkill[q.skill] = (bySkill[q.skill] ?? 0) + 1
     }
     const failing = qs.filter((q) => validateItem(q, text, r.analysis.segments).length > 0).length
-    const missed = expected.facts.filter(
-      (f) => !qs.some((q) => [f.answer, ...(f.acceptable ?? [])].some((a) => matches(q.key, a) || q.accepted.some((x) => matches(x, a)))),
-    )
+    const missed = missedFacts(r.bank, expected.facts)
     const coverage = expected.facts.length ? 1 - missed.length / expected.facts.length : 1
     worst = Math.min(worst, coverage)
     lines.push(`\n${path.relative(process.cwd(), path.join(dir, file))}`)

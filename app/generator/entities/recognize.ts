@@ -22,7 +22,7 @@ import type { Segment, SegmentKind } from '../text/segments'
 import type { Sentence } from '../text/sentences'
 import { FUNCTION_WORDS, cliticBases, skeleton, stemCandidates, tokenize, type Token } from '../text/tokens'
 import { normalizeLetters } from '../text/normalize'
-import { KNOWN_VERBS } from '../text/words'
+import { COUNTED_NOUNS, KNOWN_VERBS } from '../text/words'
 import { stableHash } from '../ids'
 import {
   buildLexiconIndex,
@@ -148,7 +148,11 @@ function matchTitleWithPronoun(text: string, unit: Unit, i: number, index: Phras
  */
 const isDefinite = (t: Token) =>
   /^(?:[وفبك]?ال|لل)/.test(t.text.replace(/[\u064B-\u0652\u0640]/g, '')) && /^(?:[وف]?(?:ال|لل|بال))/.test(t.norm)
-const isFunction = (t: Token) => FUNCTION_WORDS.has(t.norm) || FUNCTION_WORDS.has(t.norm.replace(/^[وف]/, ''))
+/**
+ * A function word. Normalisation merges «على» (on) with the name «علي» (Ali); the raw letter decides.
+ */
+const isFunction = (t: Token) =>
+  t.text.replace(/[\u064B-\u0652]/g, '') !== 'علي' && (FUNCTION_WORDS.has(t.norm) || FUNCTION_WORDS.has(t.norm.replace(/^[وف]/, '')))
 
 interface Triggers {
   titles: PhraseIndex
@@ -340,6 +344,8 @@ export function recognizeEntities(
     // «آن» (Ahn) is a name; the particles أن / إن are never written with madda.
     const madda = /^\u0622/.test(t.text)
     if (!unit.used[k] && trig.givenNames.has(t.norm)) return true
+    // «علي» (Ali) normalises like «على» (on): the raw yeh makes it a name
+    if (!unit.used[k] && t.text.replace(/[\u064B-\u0652]/g, '') === 'علي') return true
     if (unit.used[k] && !unit.used[k]!.startsWith('person-')) return false
     if (!madda && (isFunction(t) || trig.nonName.has(t.norm) || trig.nonName.has(t.norm.replace(/^[وف]/, '')))) return false
     if ([...unit.keys[k]!.stems].some((x) => trig.vocabularyStems.has(x))) return false
@@ -467,8 +473,11 @@ export function recognizeEntities(
           const used = unit.used[j]
           if (used && used.startsWith('person-')) break
           const nat = matchPhrase(text, unit, j, trig.nationalities)
+          const inner = nat ? 0 : matchPhrase(text, unit, j, trig.titles)
           if (nat) {
             j += nat
+          } else if (inner) {
+            j += inner // nested titles: «نائب وزير الخارجية», «رئيس مجلس الإدارة»
           } else if (used) {
             j++
             while (j < n && unit.used[j] === used) j++
@@ -733,8 +742,7 @@ export function findDates(s: string): Array<{ index: number; text: string }> {
 const NUMBER_WORDS =
   'واحد|واحدة|اثنان|اثنين|اثنتان|اثنتين|اثنتي|ثلاث|ثلاثة|أربع|أربعة|اربع|اربعة|خمس|خمسة|ست|ستة|سبع|سبعة|ثماني|ثمانية|تسع|تسعة|عشر|عشرة|عشرين|عشرون|ثلاثين|أربعين|خمسين|مئة|مائة|مئات|ألف|آلاف|مليون|ملايين|مليار'
 const NUMBER_WORD_SET = new Set(NUMBER_WORDS.split('|').map((w) => normalizeLetters(w)))
-const COUNT_UNITS = ['ساعة', 'يوم', 'مرة', 'دقيقة', 'أسبوع', 'شهر', 'عام', 'سنة', 'صاروخ', 'طائرة', 'قذيفة', 'منظومة', 'جندي', 'شخص', 'دولة', 'نقطة', 'كيلومتر', 'كيلوغرام', 'طن', 'قائد', 'مسيرة']
-const UNIT_STEMS = new Set(COUNT_UNITS.map((u) => normalizeLetters(u).replace(/ه$/, '')))
+const UNIT_STEMS = new Set(COUNTED_NOUNS.map((u) => normalizeLetters(u.singular).replace(/ه$/, '')))
 const QUANTITY_RE = new RegExp(
   `(?:(?:نحو|حوالي|قرابة|أكثر من|اكثر من|أقل من|زهاء)\\s+)?(?:[0-9\\u0660-\\u0669][0-9\\u0660-\\u0669.,]*|(?:${NUMBER_WORDS})(?:\\s+(?:${NUMBER_WORDS}))?)(?:\\s+[\\u0621-\\u064A\\u064B-\\u0652]+){1,2}`,
   'g',
@@ -756,6 +764,7 @@ export function findQuantities(s: string, lexicon: Lexicon): Array<{ index: numb
     while (k < words.length && (NUMBER_WORD_SET.has(normalizeLetters(words[k]!)) || /^[0-9\u0660-\u0669][0-9\u0660-\u0669.,]*$/.test(words[k]!))) k++
     if (k >= words.length) continue
     let keep = k + 1
+    if (words[k] === 'من' && k > 0) keep = k // «خمسة من هذه الصواريخ»: the numeral alone
     if (keep < words.length && /(?:ي|يه|يين|ين|يا)$/.test(normalizeLetters(words[keep]!))) keep++
     const txt = words.slice(0, keep).join(' ')
     if (MONTH_WORDS.has(normalizeLetters(words[k]!))) continue

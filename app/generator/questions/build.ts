@@ -293,6 +293,32 @@ export function attachPronoun(word: string): string {
   return `${w}ه`
 }
 
+const CLOZE_MAX_WORDS = 40
+
+/**
+ * The text around `[start, end)` that a cloze shows: the whole sentence when it is short, else the
+ * clauses around the blank (cut at «،» «؛» «:») grown to at least 12 words and at most
+ * {@link CLOZE_MAX_WORDS}, with «…» where the sentence was cut. Parentheses are kept (dates stand in them).
+ * @returns the stem with `_____` in place of the span.
+ */
+function clozeStem(ctx: QuestionContext, s: Sentence, start: number, end: number): string {
+  const whole = () => `${ctx.text.slice(s.start, start)}${BLANK}${ctx.text.slice(end, s.end)}`
+  if (words(s.text) <= CLOZE_MAX_WORDS) return whole().replace(/\s+/g, ' ').trim()
+  const cuts = [s.start]
+  for (let i = s.start; i < s.end; i++) if (/[،؛:]/.test(ctx.text[i]!) && (i < start || i >= end)) cuts.push(i + 1)
+  cuts.push(s.end)
+  let a = cuts.filter((c) => c <= start).length - 1
+  let b = cuts.findIndex((c) => c >= end)
+  const span = () => `${ctx.text.slice(cuts[a]!, start)}${BLANK}${ctx.text.slice(end, cuts[b]!)}`
+  while (words(span()) < 12 && (a > 0 || b < cuts.length - 1)) {
+    if (b < cuts.length - 1) b++
+    else a--
+  }
+  if (words(span()) > CLOZE_MAX_WORDS) return ''
+  const body = span().replace(/\s+/g, ' ').trim().replace(/[،؛:]$/, '')
+  return `${a > 0 ? '… ' : ''}${body}${b < cuts.length - 1 ? ' …' : ''}`
+}
+
 const CLOZE_SKILL: Record<string, Skill> = {
   person: 'who',
   organization: 'who',
@@ -305,13 +331,10 @@ const CLOZE_SKILL: Record<string, Skill> = {
 /** The sentence with one mention blanked; options of the same type. */
 function clozeItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): DraftItem[] {
   const out: DraftItem[] = []
-  if (words(s.text) > 45) return out
   for (const ref of refs) {
     if (!['person', 'place', 'weapon', 'organization'].includes(ref.entity.type)) continue
     if (ref.entity.type === 'weapon' && ref.entity.lexiconId && ctx.lexicon.weapons.find((w) => w.id === ref.entity.lexiconId)?.category === 'general') continue
-    const stem = tidy(
-      `${ctx.text.slice(s.start, ref.mention.start)}${BLANK}${ctx.text.slice(ref.mention.end, s.end)}`,
-    )
+    const stem = tidy(clozeStem(ctx, s, ref.mention.start, ref.mention.end))
     if (!stem.includes(BLANK)) continue
     const skill = CLOZE_SKILL[ref.entity.type]!
     const item = mcq(ctx, skill, `${stem}.`, ref, s, 40 + salience(ref.entity) * 2 + positionBonus(ctx, s), 'cloze')
@@ -368,7 +391,6 @@ export function vocabularyItems(ctx: QuestionContext, terms: FoundTerm[]): Draft
   const out: DraftItem[] = []
   for (const term of terms) {
     const s = term.sentence
-    if (words(s.text) > 40) continue
     const definite = /^(?:ال|لل)/.test(term.surface)
     const pool = ctx.lexicon.vocabulary
       .filter((v) => v.id !== term.entry.id && v.pos === term.entry.pos && v.lemma.split(' ').length === term.entry.lemma.split(' ').length)
@@ -383,7 +405,9 @@ export function vocabularyItems(ctx: QuestionContext, terms: FoundTerm[]): Draft
       if (distractors.length === 3) break
     }
     if (distractors.length < 3) continue
-    const stem = `${tidy(`${ctx.text.slice(s.start, term.start)}${BLANK}${ctx.text.slice(term.end, s.end)}`)}.`
+    const window = clozeStem(ctx, s, term.start, term.end)
+    if (!window) continue
+    const stem = `${tidy(window)}.`
     out.push({
       type: 'cloze',
       skill: 'vocabulary',
@@ -409,7 +433,6 @@ export function vocabularyItems(ctx: QuestionContext, terms: FoundTerm[]): Draft
  */
 function valueItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): DraftItem[] {
   const out: DraftItem[] = []
-  if (words(s.text) > 45) return out
   for (const ref of refs) {
     if (ref.entity.type !== 'date' && ref.entity.type !== 'number') continue
     let start = ref.mention.start
@@ -424,7 +447,8 @@ function valueItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): Draf
     const distractors = ref.entity.type === 'date' ? dateDistractors(keyText) : quantityDistractors(keyText)
     if (!distractors) continue
     const end = start + keyText.length
-    const stem = `${ctx.text.slice(s.start, start)}${BLANK}${ctx.text.slice(end, s.end)}`.replace(/\s+/g, ' ').trim()
+    const stem = clozeStem(ctx, s, start, end)
+    if (!stem) continue
     const skill: Skill = ref.entity.type === 'date' ? 'when' : 'how_many'
     out.push({
       type: 'cloze',

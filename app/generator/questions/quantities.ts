@@ -5,42 +5,19 @@
  * date moves by days or a month.
  */
 import { normalizeLetters } from '../text/normalize'
-
-interface Unit {
-  singular: string
-  plural: string
-  /** Grammatical gender of the noun. */
-  gender: 'm' | 'f'
-}
-
-/** Countable nouns of news prose with their plurals and gender. */
-const UNITS: Unit[] = [
-  { singular: 'ساعة', plural: 'ساعات', gender: 'f' },
-  { singular: 'يوم', plural: 'أيام', gender: 'm' },
-  { singular: 'مرة', plural: 'مرات', gender: 'f' },
-  { singular: 'دقيقة', plural: 'دقائق', gender: 'f' },
-  { singular: 'أسبوع', plural: 'أسابيع', gender: 'm' },
-  { singular: 'شهر', plural: 'أشهر', gender: 'm' },
-  { singular: 'عام', plural: 'أعوام', gender: 'm' },
-  { singular: 'سنة', plural: 'سنوات', gender: 'f' },
-  { singular: 'صاروخ', plural: 'صواريخ', gender: 'm' },
-  { singular: 'طائرة', plural: 'طائرات', gender: 'f' },
-  { singular: 'قذيفة', plural: 'قذائف', gender: 'f' },
-  { singular: 'منظومة', plural: 'منظومات', gender: 'f' },
-  { singular: 'شخص', plural: 'أشخاص', gender: 'm' },
-  { singular: 'دولة', plural: 'دول', gender: 'f' },
-  { singular: 'نقطة', plural: 'نقاط', gender: 'f' },
-  { singular: 'قائد', plural: 'قادة', gender: 'm' },
-  { singular: 'جندي', plural: 'جنود', gender: 'm' },
-  { singular: 'مسيرة', plural: 'مسيرات', gender: 'f' },
-  { singular: 'كيلومتر', plural: 'كيلومترات', gender: 'm' },
-]
+import { COUNTED_NOUNS as UNITS, type CountedNoun as Unit } from '../text/words'
 
 /** Numerals 3–10 as they go with a masculine noun (index 0 = three); a feminine noun drops the ة. */
 const WITH_MASCULINE = ['ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة']
 const WITH_FEMININE = ['ثلاث', 'أربع', 'خمس', 'ست', 'سبع', 'ثماني', 'تسع', 'عشر']
 
 const key = (s: string) => normalizeLetters(s).replace(/ه$/, '')
+
+/** Index of a numeral 3–10 in masculine-noun form (0–7) or feminine-noun form (8–15), or −1. */
+function numberIndex(word: string): number {
+  const w = normalizeLetters(word)
+  return [...WITH_MASCULINE, ...WITH_FEMININE].findIndex((x) => normalizeLetters(x) === w)
+}
 
 function unitOf(word: string): Unit | null {
   const w = key(word.replace(/^[وفبل](?=..)/, ''))
@@ -64,6 +41,14 @@ export function quantityDistractors(phrase: string): string[] | null {
   const words = phrase.trim().split(/\s+/)
   const qualifier = /^(?:نحو|حوالي|قرابة|زهاء)$/.test(words[0]!) ? `${words[0]} ` : /^(?:أكثر|اكثر|أقل)$/.test(words[0]!) && words[1] === 'من' ? `${words[0]} من ` : ''
   const rest = words.slice(qualifier ? qualifier.trim().split(' ').length : 0)
+  if (rest.length === 1 && numberIndex(rest[0]!) >= 0) {
+    // a numeral standing alone before «من …»: «خمسة من هذه الصواريخ»
+    const i = numberIndex(rest[0]!)
+    const list = i < 8 ? WITH_MASCULINE : WITH_FEMININE
+    const n = (i % 8) + 3
+    const picks = [n + 1, n - 1, n + 2, n - 2, n + 3, n - 3].filter((x) => x >= 3 && x <= 10).slice(0, 3)
+    return picks.length === 3 ? picks.map((x) => `${qualifier}${list[x - 3]}`) : null
+  }
   if (rest.length === 1) {
     // a dual: «ساعتين», «مرتين», «صاروخين»
     const w = normalizeLetters(rest[0]!)
@@ -96,11 +81,12 @@ export function quantityDistractors(phrase: string): string[] | null {
     if (new Set(others).size !== 3) return null
     return others.map((x) => `${qualifier}${x} ${rest.slice(1).join(' ')}`.trim())
   }
+  // percentages: «60 في المئة», «20%»
   const u = unitOf(noun)
-  const i = [...WITH_MASCULINE, ...WITH_FEMININE].findIndex((x) => normalizeLetters(x) === normalizeLetters(num))
+  const i = numberIndex(num)
   if (u && i >= 0) {
     const n = (i % 8) + 3
-    const picks = [n + 1, n + 2, n > 3 ? n - 1 : n + 3].filter((x) => x >= 3 && x <= 10)
+    const picks = [n + 1, n - 1, n + 2, n - 2, n + 3, n - 3].filter((x) => x >= 3 && x <= 10).slice(0, 3)
     if (picks.length !== 3) return null
     const tail = rest.slice(2).join(' ')
     return picks.map((x) => `${qualifier}${numeral(x, u)}${tail ? ` ${tail}` : ''}`)

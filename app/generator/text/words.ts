@@ -43,3 +43,59 @@ export function isVerbLike(t: Token): boolean {
   return false
 }
 
+
+/** A countable noun of news prose: singular, plural (after 3–10) and grammatical gender. */
+export interface CountedNoun {
+  singular: string
+  plural: string
+  /** Grammatical gender of the noun. */
+  gender: 'm' | 'f'
+}
+
+/** Countable nouns of news prose with their plurals and gender. */
+export const COUNTED_NOUNS: CountedNoun[] = [
+  { singular: 'ساعة', plural: 'ساعات', gender: 'f' },
+  { singular: 'يوم', plural: 'أيام', gender: 'm' },
+  { singular: 'مرة', plural: 'مرات', gender: 'f' },
+  { singular: 'دقيقة', plural: 'دقائق', gender: 'f' },
+  { singular: 'أسبوع', plural: 'أسابيع', gender: 'm' },
+  { singular: 'شهر', plural: 'أشهر', gender: 'm' },
+  { singular: 'عام', plural: 'أعوام', gender: 'm' },
+  { singular: 'سنة', plural: 'سنوات', gender: 'f' },
+  { singular: 'صاروخ', plural: 'صواريخ', gender: 'm' },
+  { singular: 'طائرة', plural: 'طائرات', gender: 'f' },
+  { singular: 'قذيفة', plural: 'قذائف', gender: 'f' },
+  { singular: 'منظومة', plural: 'منظومات', gender: 'f' },
+  { singular: 'شخص', plural: 'أشخاص', gender: 'm' },
+  { singular: 'نقطة', plural: 'نقاط', gender: 'f' },
+  { singular: 'قائد', plural: 'قادة', gender: 'm' },
+  { singular: 'مسيرة', plural: 'مسيرات', gender: 'f' },
+  { singular: 'كيلومتر', plural: 'كيلومترات', gender: 'm' },
+  { singular: 'محرك', plural: 'محركات', gender: 'm' },
+  { singular: 'موقع', plural: 'مواقع', gender: 'm' },
+  { singular: 'هدف', plural: 'أهداف', gender: 'm' },
+  { singular: 'منطقة', plural: 'مناطق', gender: 'f' },
+  { singular: 'محتجز', plural: 'محتجزين', gender: 'm' },
+  { singular: 'أسير', plural: 'أسرى', gender: 'm' },
+  { singular: 'رهينة', plural: 'رهائن', gender: 'f' },
+  { singular: 'مقاتل', plural: 'مقاتلين', gender: 'm' },
+  { singular: 'قتيل', plural: 'قتلى', gender: 'm' },
+  { singular: 'جريح', plural: 'جرحى', gender: 'm' },
+  { singular: 'شاحنة', plural: 'شاحنات', gender: 'f' },
+  { singular: 'سفينة', plural: 'سفن', gender: 'f' },
+  { singular: 'مدينة', plural: 'مدن', gender: 'f' },
+  { singular: 'دبابة', plural: 'دبابات', gender: 'f' },
+  { singular: 'ضربة', plural: 'ضربات', gender: 'f' },
+  { singular: 'غارة', plural: 'غارات', gender: 'f' },
+  { singular: 'جولة', plural: 'جولات', gender: 'f' },
+  { singular: 'عضو', plural: 'أعضاء', gender: 'm' },
+  { singular: 'دولة', plural: 'دول', gender: 'f' },
+  { singular: 'منصة', plural: 'منصات', gender: 'f' },
+  { singular: 'مليار', plural: 'مليارات', gender: 'm' },
+  { singular: 'مليون', plural: 'ملايين', gender: 'm' },
+  { singular: 'دولار', plural: 'دولارات', gender: 'm' },
+  { singular: 'كيلوغرام', plural: 'كيلوغرامات', gender: 'm' },
+  { singular: 'طن', plural: 'أطنان', gender: 'm' },
+  { singular: 'جندي', plural: 'جنود', gender: 'm' },
+]
+
