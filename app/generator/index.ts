@@ -66,6 +66,7 @@ export function generate(text: string, lexicon: Lexicon, options: GenerateOption
 
   const listedIds = new Set(entities.filter((e) => listed(e, lexicon)).map((e) => e.id))
   const rejected: Partial<Record<RejectReason, number>> = {}
+  const usedIds = new Set<string>()
   const valid: RankedItem[] = []
   for (const d of drafts) {
     const { fact, score, sentenceId, entityId, ...item } = d
@@ -74,7 +75,12 @@ export function generate(text: string, lexicon: Lexicon, options: GenerateOption
       for (const r of reasons) rejected[r] = (rejected[r] ?? 0) + 1
       continue
     }
-    const id = itemId('q', articleKey, item.skill, item.type, normalizeAnswer(item.evidence.text), normalizeAnswer(item.key), normalizeAnswer(item.stem))
+    // The id names the fact, not the wording: article, skill, type, evidence and key (so a template's new
+    // wording keeps the id and a learner's progress); the stem only separates two items on one fact.
+    const fact_ = [articleKey, item.skill, item.type, normalizeAnswer(item.evidence.text), normalizeAnswer(item.key)]
+    let id = itemId('q', ...fact_)
+    if (usedIds.has(id)) id = itemId('q', ...fact_, normalizeAnswer(item.stem))
+    usedIds.add(id)
     if (item.entity_id && !listedIds.has(item.entity_id)) item.entity_id = null
     valid.push({ question: { id, ...item }, fact, score, sentenceId, entityId })
   }
@@ -96,7 +102,7 @@ export function generate(text: string, lexicon: Lexicon, options: GenerateOption
       canonical: e.canonical,
       mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
     })),
-    questions: ranked.map((r) => r.question),
+    questions: ranked.map((r) => ({ ...r.question, difficulty: difficulty[r.question.id] })),
     vocabulary: terms.map((t) => ({
       id: itemId('v', articleKey, t.entry.id, normalizeAnswer(t.sentence.text)),
       surface: t.surface,

@@ -43,6 +43,11 @@ export const BankQuestionSchema = z.object({
   explanation: z.string().min(1),
   /** Id of the entity the key names, when the key is an entity. */
   entity_id: z.string().nullable().optional(),
+  /**
+   * Estimated difficulty before any learner answered: 0 (easy) to 1 (hard), from the item type, stem length
+   * and skill; replaced by the measured facility index once responses exist.
+   */
+  difficulty: z.number().min(0).max(1).optional(),
 })
 export type BankQuestion = z.infer<typeof BankQuestionSchema>
 
