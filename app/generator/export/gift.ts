@@ -4,10 +4,12 @@
  * Grammar as documented by Moodle ("GIFT format", docs.moodle.org/en/GIFT_format): one question per block,
  * blocks separated by a blank line; `::title::` then the question text then the answer set in braces;
  * `=` marks a right answer, `~` a wrong one; `{T}` / `{F}` for true/false; a short answer is a set of `=`
- * answers; a "missing word" question puts the answer set where the blank is. The characters
+ * answers; a "missing word" question puts the answer set where the blank is; matching pairs are written
+ * `=left -> right`. The characters
  * `~ = # { } :` are escaped with a backslash wherever they are text. `$CATEGORY:` lines group questions.
  */
 import type { Bank, BankQuestion } from '../schema'
+import { PAIR } from '../questions/build'
 
 /** Escapes GIFT's special characters in question and answer text. */
 export function escapeGift(s: string): string {
@@ -42,8 +44,10 @@ export function questionToGift(q: BankQuestion, index: number): string {
       const after = escapeGift(q.stem.slice(at + BLANK.length))
       return `${title}${before}${answers(q).replace(/\}$/, ` ${feedback}}`)}${after}`
     }
-    case 'matching':
-      return `${title}${escapeGift(q.stem)} {${q.options.map((o) => `=${escapeGift(o)}`).join(' ')}}`
+    case 'matching': {
+      const pairs = q.options.map((o) => o.split(PAIR)).filter((p) => p.length === 2)
+      return `${title}${escapeGift(q.stem)} {${pairs.map(([l, r]) => `=${escapeGift(l!)} -> ${escapeGift(r!)}`).join(' ')}}`
+    }
     default:
       return `${title}${escapeGift(q.stem)} ${answers(q).replace(/\}$/, ` ${feedback}}`)}`
   }

@@ -469,6 +469,73 @@ function valueItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): Draf
   return out
 }
 
+/** Separator between the two sides of a matching pair in `options` («left ↔ right»). */
+export const PAIR = ' ↔ '
+
+/**
+ * Matching items: people with the title the article gives them («فلاديمير بوتين ↔ الرئيس الروسي»), and
+ * vocabulary terms with their English gloss. `options` lists the correct pairs, `key` joins them with « | »;
+ * a quiz shows the right-hand sides shuffled. Needs at least three pairs; takes at most four.
+ */
+function matchingItems(ctx: QuestionContext, terms: FoundTerm[]): DraftItem[] {
+  const out: DraftItem[] = []
+  const people = ctx.entities
+    .filter((e) => e.type === 'person' && e.roles.length > 0)
+    .map((e) => {
+      const m = e.mentions.find((x) => x.phraseStart < x.start && x.sentenceId) ?? e.mentions.find((x) => x.sentenceId)
+      return { e, m, role: e.roles[0]!.replace(/^[وف](?=\S{3})/, '') }
+    })
+    .filter((p): p is typeof p & { m: EntityMention } => !!p.m)
+  const seenRoles = new Set<string>()
+  const distinct = people.filter((p) => {
+    const k = normalizeAnswer(p.role)
+    if (seenRoles.has(k) || words(p.role) > 8) return false
+    seenRoles.add(k)
+    return true
+  })
+  const pairsItem = (
+    skill: Skill,
+    stem: string,
+    pairs: Array<{ left: string; right: string; sentence: Sentence }>,
+    explanation: string,
+    fact: string,
+  ) => {
+    const options = pairs.map((p) => `${p.left}${PAIR}${p.right}`)
+    const s = pairs[0]!.sentence
+    out.push({
+      type: 'matching',
+      skill,
+      stem,
+      options,
+      key: options.join(' | '),
+      accepted: [options.join(' | ')],
+      evidence: evidenceOf(s),
+      explanation,
+      entity_id: null,
+      fact,
+      score: 35,
+      sentenceId: s.id,
+      entityId: null,
+    })
+  }
+  if (distinct.length >= 3) {
+    const chosen = distinct.sort((a, b) => salience(b.e) - salience(a.e) || a.m.start - b.m.start).slice(0, 4)
+    const pairs = chosen.map((p) => ({ left: p.e.canonical, right: p.role, sentence: ctx.sentences.find((x) => x.id === p.m.sentenceId)! }))
+    pairsItem('who', 'صِل كل شخص بالمنصب الذي يذكره النص له.', pairs, `كما يقدّمهم النص: ${pairs.map((p) => `${p.right} ${p.left}`).join('، ')}.`, 'matching|people')
+  }
+  const termPairs = terms.filter((t) => words(t.surface) <= 3).slice(0, 4)
+  if (termPairs.length >= 3) {
+    pairsItem(
+      'vocabulary',
+      'صِل كل كلمة بمعناها بالإنجليزية.',
+      termPairs.map((t) => ({ left: t.surface, right: t.entry.gloss_en, sentence: t.sentence })),
+      termPairs.map((t) => `«${t.surface}» (${t.entry.lemma}): ${t.entry.gloss_en}`).join('؛ '),
+      'matching|vocabulary',
+    )
+  }
+  return out
+}
+
 /**
  * Every candidate item of the article.
  * @returns drafts in sentence order; not yet validated or deduplicated.
@@ -486,6 +553,7 @@ export function buildItems(ctx: QuestionContext, terms: FoundTerm[]): DraftItem[
     out.push(...valueItems(ctx, s, refs))
   }
   out.push(...vocabularyItems(ctx, terms))
+  out.push(...matchingItems(ctx, terms))
   return out
 }
 

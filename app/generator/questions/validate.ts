@@ -40,9 +40,14 @@ export function validateItem(item: Omit<BankQuestion, 'id'>, text: string, segme
   if (expected >= 0 && item.options.length !== expected) reasons.push('wrong_option_count')
   const opts = item.options.map(normalizeAnswer)
   if (new Set(opts).size !== opts.length || opts.some((o) => !o)) reasons.push('options_not_unique')
-  if (item.options.length && opts.filter((o) => o === key).length !== 1) reasons.push('key_not_exactly_once')
-  const accepted = new Set(item.accepted.map(normalizeAnswer))
-  if (item.type !== 'true_false' && opts.some((o) => o !== key && accepted.has(o))) reasons.push('distractor_is_variant')
+  if (item.type === 'matching') {
+    // options are the correct pairs; the key joins them in order
+    if (item.options.length < 3 || item.key !== item.options.join(' | ')) reasons.push('key_not_exactly_once')
+  } else {
+    if (item.options.length && opts.filter((o) => o === key).length !== 1) reasons.push('key_not_exactly_once')
+    const accepted = new Set(item.accepted.map(normalizeAnswer))
+    if (item.type !== 'true_false' && opts.some((o) => o !== key && accepted.has(o))) reasons.push('distractor_is_variant')
+  }
   if (item.type === 'mcq' || item.type === 'short_answer') {
     if (item.skill !== 'vocabulary' && (!item.stem.endsWith('؟') || !WH.test(item.stem))) reasons.push('stem_form')
   }
