@@ -62,6 +62,7 @@ describe('GIFT export', () => {
       const p = parsed[i]!
       if (q.type === 'true_false') expect(p.tf).toBe(q.key === 'صح')
       else if (q.type === 'short_answer') expect(p.right).toContain(q.key)
+      else if (q.type === 'matching') expect(p.right).toEqual(q.options.map((o) => o.replace(' ↔ ', ' -> ')))
       else {
         expect(p.right).toEqual([q.key])
         expect([...p.right, ...p.wrong].sort()).toEqual([...q.options].sort())
