@@ -10,6 +10,8 @@ export type LexiconEntityType = 'person' | 'place' | 'organization' | 'weapon'
 /** Match keys of one token: stem candidates, and skeletons of its clitic bases (names only). */
 export interface TokenKeys {
   stems: Set<string>
+  /** Proclitic-stripped forms only (no suffix stripped): what a non-inflecting name is compared with. */
+  bases: Set<string>
   skeletons: Set<string>
 }
 
@@ -20,6 +22,8 @@ export interface IndexedVariant {
   canonical: string
   /** True for `aliases` (ambiguous short forms). */
   alias: boolean
+  /** Whether the entry's words inflect (weapon terms, organisations); names of people and places do not. */
+  inflects: boolean
   tokens: TokenKeys[]
 }
 
@@ -42,6 +46,7 @@ export function tokenKeys(token: Token, useSkeleton = true, lexiconForm = false,
   const stems = new Set(
     inflects ? stemCandidates(token.norm, !lexiconForm) : token.norm.startsWith('ال') && token.norm.length > 4 ? [token.norm, token.norm.slice(2)] : [token.norm],
   )
+  const bases = new Set(lexiconForm ? [...stems].slice(0, 2) : cliticBases(token.norm))
   const skeletons = new Set<string>()
   // Names rarely take the article; a skeleton of a definite common noun («الغربية») would meet names.
   if (useSkeleton && !/^(?:[وف]?(?:ال|لل|بال))/.test(token.norm)) {
@@ -50,17 +55,21 @@ export function tokenKeys(token: Token, useSkeleton = true, lexiconForm = false,
       if (sk.length >= MIN_SKELETON) skeletons.add(sk)
     }
   }
-  return { stems, skeletons }
+  return { stems, bases, skeletons }
 }
 
-/** True when an article token's keys meet a lexicon token's keys (stems or skeletons). */
-export function keysMatch(a: TokenKeys, l: TokenKeys): boolean {
-  return stemsMatch(a, l) || skeletonsMatch(a, l)
+/**
+ * True when an article token's keys meet a lexicon token's keys (stems or skeletons).
+ * @param inflects false for names: the article token's suffixes are then kept («الصيني» is not «الصين»).
+ */
+export function keysMatch(a: TokenKeys, l: TokenKeys, inflects = true): boolean {
+  return stemsMatch(a, l, inflects) || skeletonsMatch(a, l)
 }
 
-/** True when the two tokens share a light-stemming candidate. */
-export function stemsMatch(a: TokenKeys, l: TokenKeys): boolean {
-  for (const s of l.stems) if (a.stems.has(s)) return true
+/** True when the two tokens share a light-stemming candidate (a proclitic-stripped form for names). */
+export function stemsMatch(a: TokenKeys, l: TokenKeys, inflects = true): boolean {
+  const pool = inflects ? a.stems : a.bases
+  for (const s of l.stems) if (pool.has(s)) return true
   return false
 }
 
@@ -92,12 +101,14 @@ export function buildLexiconIndex(
       const toks = tokenize(surface)
       if (!toks.length) continue
       // Skeletons only for proper names; common-noun weapon terms match by stems.
+      const inflects = type === 'weapon' || type === 'organization'
       variants.push({
         type,
         entryId,
         canonical,
         alias,
-        tokens: toks.map((t) => tokenKeys(t, type !== 'organization', true, type === 'weapon' || type === 'organization')),
+        inflects,
+        tokens: toks.map((t) => tokenKeys(t, type !== 'organization', true, inflects)),
       })
     }
   }

@@ -28,6 +28,7 @@ import {
   buildLexiconIndex,
   keysMatch,
   lookupFirst,
+  skeletonsMatch,
   stemsMatch,
   tokenKeys,
   type LexiconEntityType,
@@ -293,10 +294,11 @@ export function recognizeEntities(
         let ok = true
         // Skeletons merge spelling variants only inside multi-word names that share an exact word
         // («كيم جونج أون»/«كيم جونغ أون»); a one-word skeleton match meets common words too often.
-        let exact = stemsMatch(unit.keys[i]!, v.tokens[0]!)
+        let exact = stemsMatch(unit.keys[i]!, v.tokens[0]!, v.inflects)
+        if (!exact && !skeletonsMatch(unit.keys[i]!, v.tokens[0]!)) ok = false
         for (let k = 1; k < n && ok; k++) {
-          if (!gapOk(text, unit.tokens[i + k - 1]!, unit.tokens[i + k]!) || !keysMatch(unit.keys[i + k]!, v.tokens[k]!)) ok = false
-          else if (stemsMatch(unit.keys[i + k]!, v.tokens[k]!)) exact = true
+          if (!gapOk(text, unit.tokens[i + k - 1]!, unit.tokens[i + k]!) || !keysMatch(unit.keys[i + k]!, v.tokens[k]!, v.inflects)) ok = false
+          else if (stemsMatch(unit.keys[i + k]!, v.tokens[k]!, v.inflects)) exact = true
         }
         if (!exact) ok = false
         // A one-token match on a function word («آن» vs «أن») or a two-letter word needs the exact form.
