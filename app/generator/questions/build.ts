@@ -10,7 +10,7 @@ import { normalizeAnswer } from '../text/normalize'
 import { FUNCTION_WORDS } from '../text/tokens'
 import type { QuestionContext, MentionRef } from './context'
 import { dateCore, dateDistractors, quantityDistractors } from './quantities'
-import { arrangeOptions, familyName, pickDistractors, variantKeys, type LabelForm } from './distractors'
+import { agreeWith, arrangeOptions, familyName, pickDistractors, variantKeys, type LabelForm } from './distractors'
 import {
   COMPLEMENTISERS,
   PREPOSITIONS,
@@ -389,18 +389,37 @@ function trueFalseItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): 
 /** Vocabulary cloze: the term blanked in its sentence, other lexicon terms as distractors. */
 export function vocabularyItems(ctx: QuestionContext, terms: FoundTerm[]): DraftItem[] {
   const out: DraftItem[] = []
+  // Terms that occur in the article are never distractors: one of them may fit the blank as well
+  // («قمة» where the article says «مفاوضات» of the same meeting).
+  const inArticle = new Set(terms.map((t) => t.entry.id))
   for (const term of terms) {
     const s = term.sentence
-    const definite = /^(?:ال|لل)/.test(term.surface)
-    const pool = ctx.lexicon.vocabulary
-      .filter((v) => v.id !== term.entry.id && v.pos === term.entry.pos && v.lemma.split(' ').length === term.entry.lemma.split(' ').length)
-      .map((v) => (definite && !/^ال/.test(v.lemma) ? `ال${v.lemma}` : v.lemma))
+    const bareSurface = term.surface.replace(/^(?:ال|لل)/, '')
+    const inflected = normalizeAnswer(bareSurface) !== normalizeAnswer(term.entry.lemma.replace(/^ال/, ''))
+    // a conjugated verb («أدانا») would stand out against other verbs' dictionary forms
+    if (term.entry.pos === 'verb' && (inflected || /^(?:ال|لل)/.test(term.surface))) continue
+    const ending = normalizeAnswer(bareSurface).slice(-2)
+    const formFor = (v: (typeof ctx.lexicon.vocabulary)[number]): string | null => {
+      if (!inflected) return v.lemma
+      // the form that ends like the key: a plural for a plural, a feminine for a feminine
+      return v.forms.find((f) => normalizeAnswer(f).slice(-2) === ending && normalizeAnswer(f) !== normalizeAnswer(v.lemma)) ?? null
+    }
+    const candidates = ctx.lexicon.vocabulary
+      .filter((v) => v.id !== term.entry.id && !inArticle.has(v.id) && v.pos === term.entry.pos && v.lemma.split(' ').length === term.entry.lemma.split(' ').length)
+      .sort((x, y) => Number(y.topic === term.entry.topic) - Number(x.topic === term.entry.topic))
+    const sameTopic = candidates.filter((v) => v.topic === term.entry.topic)
+    const pool = [...arrangeOptions(`${ctx.articleKey}|${term.entry.id}`, sameTopic.map((v) => v.id)), ...arrangeOptions(`${ctx.articleKey}|${term.entry.id}|2`, candidates.filter((v) => v.topic !== term.entry.topic).map((v) => v.id))]
+      .map((id) => ctx.lexicon.vocabulary.find((v) => v.id === id)!)
+      .map(formFor)
+      .filter((f): f is string => !!f)
+      .map((f) => agreeWith(term.surface, f, 'vocabulary'))
+      .filter((f): f is string => !!f)
     const taken = new Set([normalizeAnswer(term.surface), normalizeAnswer(term.entry.lemma), ...term.entry.forms.map(normalizeAnswer)])
-    const seeded = arrangeOptions(`${ctx.articleKey}|${term.entry.id}`, pool).filter((p) => !taken.has(normalizeAnswer(p)))
+    const sentenceWords = new Set(normalizeAnswer(s.text).split(' '))
     const distractors: string[] = []
-    for (const p of seeded) {
-      if (distractors.some((d) => normalizeAnswer(d) === normalizeAnswer(p))) continue
-      if (normalizeAnswer(s.text).split(' ').includes(normalizeAnswer(p))) continue
+    for (const p of pool) {
+      const k = normalizeAnswer(p)
+      if (taken.has(k) || distractors.some((d) => normalizeAnswer(d) === k) || sentenceWords.has(k)) continue
       distractors.push(p)
       if (distractors.length === 3) break
     }

@@ -7,7 +7,7 @@
 import { fastHash } from '../ids'
 import type { FoundEntity } from '../entities/recognize'
 import { normalizeAnswer } from '../text/normalize'
-import { tokenize } from '../text/tokens'
+import { stemCandidates, tokenize } from '../text/tokens'
 import type { QuestionContext } from './context'
 
 /** How option labels are written: the full name, or the one-word family name (to match a short key). */
@@ -109,7 +109,56 @@ function placeGroup(kind: string | null): 'site' | 'region' | 'country' {
 function weaponCompatible(keyCat: string | undefined, cat: string | undefined): boolean {
   if (cat === 'general') return false
   if ((keyCat === 'artillery' || keyCat === 'munition') && (cat === 'artillery' || cat === 'munition')) return false
+  // a weapon of the key's own class may be a kind of it («بيرقدار» for «طائرات مسيرة»): another class
+  if (keyCat && cat && keyCat === cat) return false
   return true
+}
+
+const stemSet = (s: string) => new Set(tokenize(s).map((t) => stemCandidates(t.norm).at(-1)!))
+
+/** True when every word of `a` is a word of `b` («طائرة مسيرة» inside «طائرات مسيرة انتحارية»). */
+function containedIn(a: string, b: string): boolean {
+  const sa = stemSet(a)
+  const sb = stemSet(b)
+  return sa.size > 0 && [...sa].every((w) => sb.has(w))
+}
+
+/** An adjective after a noun: a nisba («اصطناعي»), a feminine, a participle in م («مصفح», «مضادة»), or a
+ * prepositional phrase («للدبابات»). Anything else after a noun is read as a construct («راجمات صواريخ»). */
+const isNisba = (w: string) => /(?:ي|ية|يه|يين|يون|يات|ة)$/.test(w.replace(/[\u064B-\u0652]/g, '')) || /^(?:ل|لل|م)/.test(w)
+
+/**
+ * A distractor written in the key's grammatical form, or null when it cannot be: the article on every
+ * word of a noun with nisba adjectives («قمر اصطناعي» → «القمر الاصطناعي») or on the last word of a
+ * construct («راجمات صواريخ» → «راجمات الصواريخ») when the key is definite; the accusative tanwin when
+ * the key carries it («صاروخاً باليستياً»), except on sound feminine plurals and broken plurals that take
+ * none. Names (people, places, organisations) and model names are returned as they are.
+ */
+export function agreeWith(key: string, distractor: string, type: string): string | null {
+  if (type !== 'weapon' && type !== 'vocabulary') return distractor
+  const kw = key.trim().split(/\s+/)
+  const dw = distractor.trim().split(/\s+/)
+  if (/\d|[A-Za-z]/.test(distractor) || /\d|[A-Za-z]/.test(key)) return distractor
+  const keyDefinite = /^(?:ال|لل)/.test(kw[0]!) || (kw.length > 1 && /^ال/.test(kw[1]!))
+  const distDefinite = dw.some((w) => /^ال/.test(w))
+  if (keyDefinite && !distDefinite) {
+    if (dw.length === 1) return `ال${dw[0]}`
+    if (dw.slice(1).every(isNisba)) return dw.map((w) => (/^(?:ل|لل)/.test(w) ? w : `ال${w}`)).join(' ')
+    if (dw.length === 2) return `${dw[0]} ال${dw[1]}`
+    return null
+  }
+  if (!keyDefinite && distDefinite) return null
+  const accusative = /(?:\u064B\u0627|\u0627\u064B)$/.test(kw[0]!)
+  if (accusative && !/\u064B/.test(distractor)) {
+    const tanwin = (w: string) => {
+      if (/^(?:ل|لل|ال)/.test(w) || /ات$/.test(w) || /^.{2}ا.{2,}$/.test(w)) return w
+      if (/ة$/.test(w)) return `${w}\u064B`
+      if (/(?:ى|اء)$/.test(w)) return w
+      return `${w}\u064B\u0627`
+    }
+    return dw.map(tanwin).join(' ')
+  }
+  return distractor
 }
 
 function weaponCategory(ctx: QuestionContext, e: { lexiconId: string | null }): string | undefined {
@@ -174,11 +223,15 @@ export function pickDistractors(
   const pick = (list: Candidate[], out: string[], used: Set<string>) => {
     list.sort((x, y) => y.score - x.score || x.order - y.order)
     for (const c of list) {
-      const k = normalizeAnswer(c.label)
+      const label = agreeWith(keyLabel, c.label, key.type)
+      if (!label) continue
+      const k = normalizeAnswer(label)
       if (!k || used.has(k) || [...c.keys].some((x) => taken.has(x))) continue
-      // A short label that is also part of the key («فلاديمير» of «فلاديمير بوتين») is not a distractor.
+      // A short label that is also part of the key («فلاديمير» of «فلاديمير بوتين») is not a distractor,
+      // nor one whose words all stand in the key or the other way round (a kind of the key, or the key's kind).
       if ([...taken].some((t) => t.split(' ').includes(k))) continue
-      out.push(c.label)
+      if (key.type === 'weapon' && (containedIn(label, keyLabel) || containedIn(keyLabel, label))) continue
+      out.push(label)
       used.add(k)
       if (out.length === n) return true
     }

@@ -7,6 +7,7 @@
  */
 import { stableHash } from '../ids'
 import type { BankQuestion } from '../schema'
+import { normalizeAnswer } from '../text/normalize'
 
 /** An emitted item with its ranking data. */
 export interface RankedItem {
@@ -60,21 +61,33 @@ const QUIZ_PLAN: Array<{ skill?: BankQuestion['skill']; type?: BankQuestion['typ
 ]
 
 /**
- * The default quiz: `size` items balanced across skills and types, at most one item per evidence
- * sentence and per (skill, entity) while the bank allows, filled up by score.
- * @returns question ids in quiz order (the bank's ranking order).
+ * The default quiz: up to `size` items balanced across skills and types, best-ranked first within each
+ * slot of the plan. Hard rules, so that no item answers another: no two items on the same entity, and no
+ * item whose key can be read in another item's stem or options (a cloze shows its sentence; an option list
+ * shows names). One item per evidence sentence is preferred and relaxed only to fill the quiz. Matching
+ * items stay in the bank (the quiz page does not show them yet).
+ * @returns question ids in quiz order (the bank's ranking order); fewer than `size` for a short article.
  */
 export function selectQuiz(ranked: RankedItem[], size = 12): string[] {
   const chosen: RankedItem[] = []
   const usedSentence = new Set<string>()
   const usedEntity = new Set<string>()
+  const visible = (it: RankedItem) => normalizeAnswer(`${it.question.stem} ${it.question.options.join(' ')}`)
+  const keyOf = (it: RankedItem) => (it.question.type === 'true_false' ? '' : normalizeAnswer(it.question.key))
+  const givesAway = (a: RankedItem, b: RankedItem) => {
+    const k = keyOf(a)
+    return k.length >= 3 && ` ${visible(b)} `.includes(` ${k} `)
+  }
   const fits = (it: RankedItem, strict: boolean) =>
+    it.question.type !== 'matching' &&
     !chosen.includes(it) &&
-    (!strict || (!usedSentence.has(it.sentenceId) && !(it.entityId && usedEntity.has(`${it.question.skill}|${it.entityId}`))))
+    !(it.entityId && usedEntity.has(it.entityId)) &&
+    !chosen.some((c) => givesAway(it, c) || givesAway(c, it) || visible(c) === visible(it)) &&
+    (!strict || !usedSentence.has(it.sentenceId))
   const take = (it: RankedItem) => {
     chosen.push(it)
     usedSentence.add(it.sentenceId)
-    if (it.entityId) usedEntity.add(`${it.question.skill}|${it.entityId}`)
+    if (it.entityId) usedEntity.add(it.entityId)
   }
   for (const strict of [true, false]) {
     for (const slot of QUIZ_PLAN) {
