@@ -61,6 +61,14 @@ function acceptedOf(ctx: QuestionContext, e: FoundEntity, keyLabel: string): str
   add(e.canonical)
   for (const m of e.mentions) add(m.text)
   for (const k of variantKeys(ctx, e)) if (k.split(' ').length > 0) add(k)
+  // a person is also named by the family name alone («تيخونوف»), when no other person of the article
+  // shares it and it is not a function word («آن»)
+  if (e.type === 'person') {
+    const fam = familyName(e.canonical)
+    const famKey = normalizeAnswer(fam)
+    const shared = ctx.entities.some((o) => o !== e && o.type === 'person' && normalizeAnswer(o.canonical).split(' ').includes(famKey))
+    if (fam !== e.canonical && famKey.length >= 3 && !shared && !FUNCTION_WORDS.has(famKey)) add(fam)
+  }
   return out
 }
 
