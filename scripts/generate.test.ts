@@ -16,6 +16,16 @@ describe('npm run generate', () => {
     expect(bank.questions.length).toBeGreaterThan(10)
   })
 
+  it('uses the slug of the metadata beside the article, so --quiz prints the quiz the app shows', async () => {
+    const out = execFileSync(tsx, ['scripts/generate.ts', 'content/articles/00-putin-kim-vostochny.ar.txt', '--quiz'], { encoding: 'utf8' })
+    const bank = BankSchema.parse(JSON.parse(out))
+    const { generate } = await import('../app/generator/index')
+    const { loadLexicon } = await import('../app/lexicon/load.server')
+    const { readFileSync } = await import('node:fs')
+    const expected = generate(readFileSync('content/articles/00-putin-kim-vostochny.ar.txt', 'utf8'), loadLexicon(), { articleKey: 'putin-kim-vostochny' })
+    expect(bank.questions.map((q) => q.id)).toEqual(expected.quiz)
+  })
+
   it('prints a readable table', () => {
     const r = run('../shared/articles/03-hwasong18-test.ar.txt', '--format', 'table')
     expect(r.status).toBe(0)

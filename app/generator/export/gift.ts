@@ -29,7 +29,9 @@ function answers(q: BankQuestion): string {
  */
 export function questionToGift(q: BankQuestion, index: number): string {
   const title = `::${escapeGift(`${String(index + 1).padStart(2, '0')} ${q.skill} ${q.type}`)}::`
-  const feedback = `#${escapeGift(q.explanation)}`
+  // «####» is general feedback, shown whatever the student chose (a single «#» after an answer is that
+  // answer's own feedback)
+  const feedback = `####${escapeGift(q.explanation)}`
   switch (q.type) {
     case 'true_false':
       return `${title}${escapeGift(q.stem)} {${q.key === 'صح' ? 'T' : 'F'}${feedback}}`
