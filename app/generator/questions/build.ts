@@ -9,6 +9,7 @@ import type { FoundTerm } from '../vocabulary/find-terms'
 import { normalizeAnswer } from '../text/normalize'
 import { FUNCTION_WORDS } from '../text/tokens'
 import type { QuestionContext, MentionRef } from './context'
+import { fastHash } from '../ids'
 import { dateCore, dateDistractors, quantityDistractors } from './quantities'
 import { agreeWith, arrangeOptions, familyName, pickDistractors, variantKeys, type LabelForm } from './distractors'
 import {
@@ -412,13 +413,15 @@ export function vocabularyItems(ctx: QuestionContext, terms: FoundTerm[]): Draft
       // the form that ends like the key: a plural for a plural, a feminine for a feminine
       return v.forms.find((f) => normalizeAnswer(f).slice(-2) === ending && normalizeAnswer(f) !== normalizeAnswer(v.lemma)) ?? null
     }
-    const candidates = ctx.lexicon.vocabulary
-      .filter((v) => v.id !== term.entry.id && !inArticle.has(v.id) && v.pos === term.entry.pos && v.lemma.split(' ').length === term.entry.lemma.split(' ').length)
-      .sort((x, y) => Number(y.topic === term.entry.topic) - Number(x.topic === term.entry.topic))
-    const sameTopic = candidates.filter((v) => v.topic === term.entry.topic)
-    const pool = [...arrangeOptions(`${ctx.articleKey}|${term.entry.id}`, sameTopic.map((v) => v.id)), ...arrangeOptions(`${ctx.articleKey}|${term.entry.id}|2`, candidates.filter((v) => v.topic !== term.entry.topic).map((v) => v.id))]
-      .map((id) => ctx.lexicon.vocabulary.find((v) => v.id === id)!)
-      .map(formFor)
+    const candidates = ctx.lexicon.vocabulary.filter(
+      (v) => v.id !== term.entry.id && !inArticle.has(v.id) && v.pos === term.entry.pos && v.lemma.split(' ').length === term.entry.lemma.split(' ').length,
+    )
+    // same topic first, then a seeded order (stable for the article and term)
+    const order = (v: (typeof candidates)[number]) => fastHash(ctx.articleKey, term.entry.id, v.id)
+    const pool = candidates
+      .map((v) => ({ v, same: v.topic === term.entry.topic ? 0 : 1, h: order(v) }))
+      .sort((a, b) => a.same - b.same || a.h - b.h)
+      .map(({ v }) => formFor(v))
       .filter((f): f is string => !!f)
       .map((f) => agreeWith(term.surface, f, 'vocabulary'))
       .filter((f): f is string => !!f)

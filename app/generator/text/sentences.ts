@@ -76,7 +76,10 @@ function protectedRanges(text: string, from: number, to: number): Array<[number,
  */
 export function findSentenceTerminators(text: string, from: number, to: number): number[] {
   const ranges = protectedRanges(text, from, to)
-  const inside = (i: number) => ranges.some(([a, b]) => a < i && i < b)
+  // a mark per protected code unit, so the test per character is O(1)
+  const covered = new Uint8Array(Math.max(0, to - from))
+  for (const [a, b] of ranges) covered.fill(1, a + 1 - from, b - from)
+  const inside = (i: number) => covered[i - from] === 1
   const out: number[] = []
   for (let i = from; i < to; i++) {
     const c = text[i]!
