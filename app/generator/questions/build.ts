@@ -86,8 +86,19 @@ function positionBonus(ctx: QuestionContext, s: Sentence): number {
   return Math.max(0, 10 - i) // the lead carries the central facts of a news article
 }
 
+const tidyCache = new WeakMap<Sentence, string>()
+/** The sentence as quoted in explanations (tidied once per sentence). */
+function quoted(s: Sentence): string {
+  let t = tidyCache.get(s)
+  if (t === undefined) {
+    t = tidy(s.text)
+    tidyCache.set(s, t)
+  }
+  return t
+}
+
 function explain(key: string, s: Sentence): string {
-  return `الجواب «${key}»، كما جاء في النص: «${tidy(s.text)}».`
+  return `الجواب «${key}»، كما جاء في النص: «${quoted(s)}».`
 }
 
 function mcq(
@@ -379,7 +390,7 @@ function trueFalseItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): 
     stem: statementOf(ref.mention.text),
     key: 'صح',
     accepted: ['صح'],
-    explanation: `العبارة صحيحة، كما جاء في النص: «${tidy(s.text)}».`,
+    explanation: `العبارة صحيحة، كما جاء في النص: «${quoted(s)}».`,
     score,
   })
   if (distractors) {
@@ -388,7 +399,7 @@ function trueFalseItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): 
       stem: statementOf(distractors[0]!),
       key: 'خطأ',
       accepted: ['خطأ'],
-      explanation: `العبارة خاطئة: النص يذكر «${ref.mention.text}» لا «${distractors[0]}»: «${tidy(s.text)}».`,
+      explanation: `العبارة خاطئة: النص يذكر «${ref.mention.text}» لا «${distractors[0]}»: «${quoted(s)}».`,
       score: score + 1,
     })
   }

@@ -114,6 +114,18 @@ function weaponCompatible(keyCat: string | undefined, cat: string | undefined): 
   return true
 }
 
+const oneWordCache = new Map<string, boolean>()
+/** True when the string is one word (cached: option labels recur across items). */
+function isOneWord(x: string): boolean {
+  let v = oneWordCache.get(x)
+  if (v === undefined) {
+    v = tokenize(x).length === 1
+    if (oneWordCache.size > 50_000) oneWordCache.clear()
+    oneWordCache.set(x, v)
+  }
+  return v
+}
+
 const stemSet = (s: string) => new Set(tokenize(s).map((t) => stemCandidates(t.norm).at(-1)!))
 
 /** True when every word of `a` is a word of `b` («طائرة مسيرة» inside «طائرات مسيرة انتحارية»). */
@@ -196,7 +208,7 @@ export function pickDistractors(
   // A short key («بوتين») wants short options; an entity without a one-word form keeps its full name
   // and ranks lower, so the options stay alike in form.
   const shortForm = (e: { mentions?: Array<{ text: string }>; forms: string[] }): string | null => {
-    const one = [...(e.mentions ?? []).map((m) => m.text), ...e.forms].find((x) => tokenize(x).length === 1)
+    const one = [...(e.mentions ?? []).map((m) => m.text), ...e.forms].find(isOneWord)
     return one ?? null
   }
   const label = (name: string, forms: string[] = [], mentions?: Array<{ text: string }>) => {

@@ -68,6 +68,9 @@ function protectedRanges(text: string, from: number, to: number): Array<[number,
   return ranges
 }
 
+let cacheText: string | null = null
+let cache = new Map<string, number[]>()
+
 /**
  * Offsets just past each sentence end in `[from, to)` (after the terminator and any closing quotes or
  * parentheses that follow it).
@@ -75,6 +78,20 @@ function protectedRanges(text: string, from: number, to: number): Array<[number,
  * @returns ascending offsets; never throws.
  */
 export function findSentenceTerminators(text: string, from: number, to: number): number[] {
+  // The segmenter and the splitter ask for the same ranges of one text: remember the last text's answers.
+  if (cacheText !== text) {
+    cacheText = text
+    cache = new Map()
+  }
+  const key = `${from}:${to}`
+  const hit = cache.get(key)
+  if (hit) return hit
+  const out = findTerminatorsUncached(text, from, to)
+  cache.set(key, out)
+  return out
+}
+
+function findTerminatorsUncached(text: string, from: number, to: number): number[] {
   const ranges = protectedRanges(text, from, to)
   // a mark per protected code unit, so the test per character is O(1)
   const covered = new Uint8Array(Math.max(0, to - from))
