@@ -370,8 +370,21 @@ function trueFalseItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): 
   const ref = refs.find((r) => r.entity.type === 'person' || r.entity.type === 'place' || r.entity.type === 'weapon')
   if (!ref) return out
   const toks = ctx.tokensBySentence.get(s.id)!
-  const statementOf = (replacement: string) =>
-    `${tidy(dropConjunction(`${ctx.text.slice(s.start, ref.mention.start)}${replacement}${ctx.text.slice(ref.mention.end, s.end)}`, toks[0]!))}.`
+  // «وأضاف أنه …» leaves its speaker to the previous sentence: judged alone, the statement is ambiguous
+  if (SPEECH.has(bare(toks[0]!)) && !refs.some((r) => (r.entity.type === 'person' || r.entity.type === 'organization') && r.mention.start <= (toks[3]?.start ?? s.end))) return out
+  // a statement opens without the conjunction that tied it to the previous sentence («وأصبحت» → «أصبحت»),
+  // unless the «و» belongs to the word («وزير», «واشنطن»)
+  const first = toks[0]!
+  const startsEntity = refs.some((r) => r.mention.start === first.start)
+  const rest = first.norm.slice(1)
+  const dropWaw =
+    /^[وف]/.test(first.text) &&
+    !startsEntity &&
+    (isVerbLike(first) || FUNCTION_WORDS.has(rest) || /^[وف](?:ال|بال|لل|[أإتين])/.test(first.text))
+  const statementOf = (replacement: string) => {
+    const raw = `${ctx.text.slice(s.start, ref.mention.start)}${replacement}${ctx.text.slice(ref.mention.end, s.end)}`
+    return `${tidy(dropWaw ? raw.slice(1) : raw)}.`
+  }
   const distractors = pickDistractors(ctx, ref.entity, ref.mention.text, s.id, labelForm(ref.entity, ref.mention), 1)
   const skill = CLOZE_SKILL[ref.entity.type]!
   const base = {
