@@ -547,7 +547,7 @@ export function recognizeEntities(
           if (m) m.phraseStart = unit.tokens[i]!.start
         }
       }
-      // B2. Name «،» title, after a speech verb: «قال آن تشان إيل، مدير …».
+      // B2. Name «،» title, after a speech verb: «قال جون سميث، مدير المعهد …».
       if (i > 0 && /^(?:و|ف)?(?:قال|قالت|اضاف|اضافت|حسبما|يقول|تقول|صرح|اوضح)$/.test(unit.tokens[i - 1]!.norm.replace(/^حسبما$/, 'حسبما'))) {
         let k = i
         while (k < n && k - i < 4 && nameLike(unit, k) && (k === i || gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!))) k++

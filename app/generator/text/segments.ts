@@ -13,8 +13,8 @@
  * - **credit** also: a dateline opening the first line («موسكو - رويترز», «واشنطن – (أ ف ب):») and a
  *   source line («المصدر: الجزيرة + وكالات»).
  * - **caption** also: lines that announce a photo («صورة أرشيفية …», «مصدر الصورة، …»).
- * - **credit**: a line tail made only of author initials and agency names, e.g. «ح.ز/ ا.ف (د.ب.أ /
- *   أ.ف.ب)», «(رويترز، أ.ف.ب)» — initialisms (letters joined by dots), known agency names, slashes,
+ * - **credit**: a line tail made only of author initials and agency names, e.g. «ك.ن/ س.ع (رويترز /
+ *   د.ب.أ)», «(أ.ب، كونا)» — initialisms (letters joined by dots), known agency names, slashes,
  *   commas and parentheses.
  * - **caption**: a photo caption embedded without a full stop: a run from a sentence start to a
  *   parenthesis holding only a date, «… (13 سبتمبر 2023)», that is not an in-sentence date (the word
