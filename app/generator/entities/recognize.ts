@@ -427,7 +427,17 @@ export function recognizeEntities(
       const oh = matchPhrase(text, unit, i, trig.orgHeads)
       if (oh) {
         let k = i + oh
-        while (k < n && k - i < 7 && !unit.used[k] && isDefinite(unit.tokens[k]!) && !isFunction(unit.tokens[k]!) && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
+        // complements are adjectives and nouns in construct, not a following plural object («المحتجزين»)
+        while (
+          k < n &&
+          k - i < 7 &&
+          !unit.used[k] &&
+          isDefinite(unit.tokens[k]!) &&
+          !isFunction(unit.tokens[k]!) &&
+          !(/(?:ين|ون)$/.test(unit.tokens[k]!.norm) && !/يين$|يون$/.test(unit.tokens[k]!.norm) && k > i + oh) &&
+          gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)
+        )
+          k++
         if (k > i + oh || (oh > 1 && isDefinite(t))) {
           if (k + 1 < n && unit.tokens[k]!.norm === 'في' && unit.used[k + 1]?.startsWith('place-')) {
             const pid = unit.used[k + 1]
@@ -767,6 +777,7 @@ export function findQuantities(s: string, lexicon: Lexicon): Array<{ index: numb
     if (k >= words.length) continue
     let keep = k + 1
     if (words[k] === 'من' && k > 0) keep = k // «خمسة من هذه الصواريخ»: the numeral alone
+    if (words[k] === 'في' && /^الم(?:ئ|ائ)ة$/.test(words[k + 1] ?? '')) keep = k + 2 // «60 في المئة»
     if (keep < words.length && /(?:ي|يه|يين|ين|يا)$/.test(normalizeLetters(words[keep]!))) keep++
     const txt = words.slice(0, keep).join(' ')
     if (MONTH_WORDS.has(normalizeLetters(words[k]!))) continue

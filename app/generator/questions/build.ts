@@ -154,7 +154,14 @@ function whoItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): DraftI
     if (clauseStart < 0) continue
     if (pp && (ctx.mentionsBySentence.get(s.id) ?? []).some((r) => r.mention.start > toks[0]!.end && r.mention.start < ref.mention.phraseStart && r.entity.type === ref.entity.type)) continue
     const head = dropConjunction(ctx.text.slice(toks[v]!.start, ref.mention.phraseStart), toks[v]!)
-    const tail = clauseTail(ctx.text, ref.mention.end, s.end, 16)
+    // the subject's own adjectives stay out of the question: «وزارة الدفاع السعودية» is one phrase
+    let subjectEnd = ref.mention.end
+    for (let k = toks.findIndex((t) => t.start >= subjectEnd); k >= 0 && k < toks.length; k++) {
+      const t = toks[k]!
+      if (/^\s+$/.test(ctx.text.slice(subjectEnd, t.start)) && /^ال.{2,}(?:ي|يه)$/.test(t.norm) && !refs.some((r) => r !== ref && r.mention.start === t.start && r.entity.type !== 'place')) subjectEnd = t.end
+      else break
+    }
+    const tail = clauseTail(ctx.text, subjectEnd, s.end, 16)
     // «أجرى بوتين وكيم …» (a coordinated subject) and «رافق كيم الذي …» (an object with a relative
     // clause) do not make the mention the one answer to «من الذي …؟».
     const next = toks.find((t) => t.start >= ref.mention.end)
@@ -288,7 +295,7 @@ function weaponItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): Dra
       // the weapon is the verb's object: «أطلقت بيونغ يانغ صاروخين» → «ماذا أطلقت بيونغ يانغ؟»
       if (/^(?:ال|لل)/.test(bare(own))) continue
       stem = `ماذا ${tidy(`${clause} ${tail}`)}؟`
-    } else if (i - 1 > c && !/^(?:ال|لل|[وف]ال)/.test(prev.norm) && !isVerbLike(prev) && !FUNCTION_WORDS.has(prev.norm) && !FUNCTION_WORDS.has(prev.norm.replace(/^[وف]/, '')) && !refs.some((r) => r.mention.start <= prev.start && prev.start < r.mention.end)) {
+    } else if (i - 1 > c && !/^(?:ال|لل|[وف]ال)/.test(prev.norm) && !/^(?:طراز|نوع|طرازي)$/.test(prev.norm) && !isVerbLike(prev) && !FUNCTION_WORDS.has(prev.norm) && !FUNCTION_WORDS.has(prev.norm.replace(/^[وف]/, '')) && !refs.some((r) => r.mention.start <= prev.start && prev.start < r.mention.end)) {
       // the weapon completes a noun in construct: «على بناء أقمار» → «على بنائه»
       const cut = clause.lastIndexOf(prev.text)
       if (cut < 0) continue
@@ -427,6 +434,10 @@ export function vocabularyItems(ctx: QuestionContext, terms: FoundTerm[]): Draft
   const inArticle = new Set(terms.map((t) => t.entry.id))
   for (const term of terms) {
     const s = term.sentence
+    // a term inside a name or a title («الرئيس» of «الرئيس الأميركي جو بايدن») is part of the name: its
+    // synonyms («الزعيم») would fit the blank too
+    const inName = (ctx.mentionsBySentence.get(s.id) ?? []).some((r) => r.mention.phraseStart <= term.start && term.start < r.mention.end)
+    if (inName) continue
     const bareSurface = term.surface.replace(/^(?:ال|لل)/, '')
     const inflected = normalizeAnswer(bareSurface) !== normalizeAnswer(term.entry.lemma.replace(/^ال/, ''))
     // a conjugated verb («أدانا») would stand out against other verbs' dictionary forms

@@ -58,6 +58,15 @@ export function quantityDistractors(phrase: string): string[] | null {
     return [3, 4, 5].map((n) => `${qualifier}${numeral(n, u)}`)
   }
   const [num, noun] = [rest[0]!, rest[1] ?? '']
+  // a percentage: «60 في المئة» → other percentages under 100
+  if (/^[0-9\u0660-\u0669]+$/.test(num) && noun === 'في' && /^الم(?:ئ|ائ)ة$/.test(rest[2] ?? '')) {
+    const v = Number(normalizeLetters(num))
+    const others = [...new Set([v - 20, v + 20, v - 40, v + 10, v - 10].filter((x) => x > 0 && x < 100 && x !== v))].slice(0, 3)
+    if (others.length !== 3) return null
+    const indic = /[\u0660-\u0669]/.test(num)
+    const write = (x: number) => (indic ? String(x).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))) : String(x))
+    return others.map((x) => `${qualifier}${write(x)} ${rest.slice(1).join(' ')}`)
+  }
   // compound numbers 11–19: «اثنتي عشرة نقطة» (feminine noun: ten with ة), «ثلاثة عشر يوما» (masculine)
   if (/^(?:عشرة|عشر)$/.test(noun) && rest.length >= 3) {
     const feminine = noun === 'عشرة'
@@ -77,9 +86,14 @@ export function quantityDistractors(phrase: string): string[] | null {
   if (/^[0-9\u0660-\u0669]+$/.test(num)) {
     const value = Number(normalizeLetters(num))
     if (!Number.isFinite(value) || value <= 0) return null
-    const others = [Math.round(value / 2), Math.round(value * 1.5), value * 2].filter((x) => x !== value && x > 0)
-    if (new Set(others).size !== 3) return null
-    return others.map((x) => `${qualifier}${x} ${rest.slice(1).join(' ')}`.trim())
+    // 11 and more take a singular noun, 3–10 a plural: keep the alternatives on the key's side of 10
+    const pool = [Math.round(value * 1.5), Math.round(value / 2), value * 2, value + 5, Math.round(value * 0.75), value + 10]
+    const others = [...new Set(pool)].filter((x) => x !== value && x > 0 && (value >= 11 ? x >= 11 : x <= 10 || value > 10)).slice(0, 3)
+    if (others.length !== 3) return null
+    // the key's digits: Arabic-Indic stay Arabic-Indic
+    const indic = /[\u0660-\u0669]/.test(num)
+    const write = (x: number) => (indic ? String(x).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))) : String(x))
+    return others.map((x) => `${qualifier}${write(x)} ${rest.slice(1).join(' ')}`.trim())
   }
   // percentages: «60 في المئة», «20%»
   const u = unitOf(noun)
