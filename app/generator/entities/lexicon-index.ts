@@ -35,6 +35,8 @@ export interface LexiconIndex {
 
 const MIN_SKELETON = 3
 
+const keyCache = new Map<string, TokenKeys>()
+
 /**
  * Match keys for a token.
  * @param useSkeleton compute transliteration skeletons (for names of people, places and weapons).
@@ -43,6 +45,17 @@ const MIN_SKELETON = 3
  *   must not meet «الجولة» through «جول+ان»).
  */
 export function tokenKeys(token: Token, useSkeleton = true, lexiconForm = false, inflects = true): TokenKeys {
+  // The same words recur in every article: keys depend only on the normalised form and the flags.
+  const cacheKey = `${token.norm}|${useSkeleton ? 1 : 0}${lexiconForm ? 1 : 0}${inflects ? 1 : 0}`
+  const hit = keyCache.get(cacheKey)
+  if (hit) return hit
+  const keys = computeTokenKeys(token, useSkeleton, lexiconForm, inflects)
+  if (keyCache.size > 100_000) keyCache.clear()
+  keyCache.set(cacheKey, keys)
+  return keys
+}
+
+function computeTokenKeys(token: Token, useSkeleton: boolean, lexiconForm: boolean, inflects: boolean): TokenKeys {
   const stems = new Set(
     inflects ? stemCandidates(token.norm, !lexiconForm) : token.norm.startsWith('ال') && token.norm.length > 4 ? [token.norm, token.norm.slice(2)] : [token.norm],
   )

@@ -41,7 +41,11 @@ function protectedRanges(text: string, from: number, to: number): Array<[number,
   let ascii: number | null = null
   const stack: Array<{ ch: string; at: number }> = []
   const pairs: Record<string, string> = { '«': '»', '“': '”', '(': ')' }
-  for (let i = from; i < to; i++) {
+  // visit only the quotation marks and parentheses (a regex scan), not every code unit
+  const marks = /["«»“”()]/g
+  marks.lastIndex = from
+  for (let m = marks.exec(text); m && m.index < to; m = marks.exec(text)) {
+    const i = m.index
     const c = text[i]!
     if (c === '"') {
       const prev = text[i - 1]
