@@ -426,6 +426,9 @@ function trueFalseItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): 
   return out
 }
 
+/** At most this many vocabulary cloze items per article (every term still gets its card). */
+const MAX_VOCABULARY_ITEMS = 24
+
 /** Vocabulary cloze: the term blanked in its sentence, other lexicon terms as distractors. */
 export function vocabularyItems(ctx: QuestionContext, terms: FoundTerm[]): DraftItem[] {
   const out: DraftItem[] = []
@@ -433,6 +436,8 @@ export function vocabularyItems(ctx: QuestionContext, terms: FoundTerm[]): Draft
   // («قمة» where the article says «مفاوضات» of the same meeting).
   const inArticle = new Set(terms.map((t) => t.entry.id))
   for (const term of terms) {
+    // a bank needs a few dozen vocabulary items, not one per term: the earliest (most central) terms
+    if (out.length >= MAX_VOCABULARY_ITEMS) break
     const s = term.sentence
     // a term inside a name or a title («الرئيس» of «الرئيس الأميركي جو بايدن») is part of the name: its
     // synonyms («الزعيم») would fit the blank too
@@ -448,25 +453,24 @@ export function vocabularyItems(ctx: QuestionContext, terms: FoundTerm[]): Draft
       // the form that ends like the key: a plural for a plural, a feminine for a feminine
       return v.forms.find((f) => normalizeAnswer(f).slice(-2) === ending && normalizeAnswer(f) !== normalizeAnswer(v.lemma)) ?? null
     }
-    const candidates = ctx.lexicon.vocabulary.filter(
-      (v) => v.id !== term.entry.id && !inArticle.has(v.id) && v.pos === term.entry.pos && v.lemma.split(' ').length === term.entry.lemma.split(' ').length,
-    )
-    // same topic first, then a seeded order (stable for the article and term)
-    const order = (v: (typeof candidates)[number]) => fastHash(ctx.articleKey, term.entry.id, v.id)
-    const pool = candidates
-      .map((v) => ({ v, same: v.topic === term.entry.topic ? 0 : 1, h: order(v) }))
+    const candidates = vocabularyGroup(ctx.lexicon, term.entry.pos, term.entry.lemma).filter((v) => v.id !== term.entry.id && !inArticle.has(v.id))
+    // same topic first, then a seeded order (stable for the article and term); forms are made lazily,
+    // only until three distractors are found
+    const ordered = candidates
+      .map((v) => ({ v, same: v.topic === term.entry.topic ? 0 : 1, h: fastHash(ctx.articleKey, term.entry.id, v.id) }))
       .sort((a, b) => a.same - b.same || a.h - b.h)
-      .map(({ v }) => formFor(v))
-      .filter((f): f is string => !!f)
-      .map((f) => agreeWith(term.surface, f, 'vocabulary'))
-      .filter((f): f is string => !!f)
     const taken = new Set([normalizeAnswer(term.surface), normalizeAnswer(term.entry.lemma), ...term.entry.forms.map(normalizeAnswer)])
     const sentenceWords = new Set(normalizeAnswer(s.text).split(' '))
     const distractors: string[] = []
-    for (const p of pool) {
+    const seen = new Set<string>()
+    for (const { v } of ordered) {
+      const form = formFor(v)
+      const p = form && agreeWith(term.surface, form, 'vocabulary')
+      if (!p) continue
       const k = normalizeAnswer(p)
-      if (taken.has(k) || distractors.some((d) => normalizeAnswer(d) === k) || sentenceWords.has(k)) continue
+      if (taken.has(k) || seen.has(k) || sentenceWords.has(k)) continue
       distractors.push(p)
+      seen.add(k)
       if (distractors.length === 3) break
     }
     if (distractors.length < 3) continue
@@ -599,6 +603,22 @@ function matchingItems(ctx: QuestionContext, terms: FoundTerm[]): DraftItem[] {
     )
   }
   return out
+}
+
+const vocabularyGroups = new WeakMap<QuestionContext['lexicon'], Map<string, QuestionContext['lexicon']['vocabulary']>>()
+
+/** Vocabulary entries of one part of speech and word count (computed once per lexicon). */
+function vocabularyGroup(lexicon: QuestionContext['lexicon'], pos: string, lemma: string) {
+  let groups = vocabularyGroups.get(lexicon)
+  if (!groups) {
+    groups = new Map()
+    for (const v of lexicon.vocabulary) {
+      const k = `${v.pos}|${v.lemma.split(' ').length}`
+      groups.set(k, [...(groups.get(k) ?? []), v])
+    }
+    vocabularyGroups.set(lexicon, groups)
+  }
+  return groups.get(`${pos}|${lemma.split(' ').length}`) ?? []
 }
 
 /**
