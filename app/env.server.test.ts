@@ -8,7 +8,11 @@ const tmpFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'fahm-env-')), '
 
 describe('EnvSchema', () => {
   it('fills in the defaults', () => {
-    expect(EnvSchema.parse({})).toEqual({ NODE_ENV: 'development', DATABASE_URL: 'file:./data/fahm.db' })
+    expect(EnvSchema.parse({})).toEqual({
+      NODE_ENV: 'development',
+      DATABASE_URL: 'file:./data/fahm.db',
+      FSRS_FUZZ: 'on',
+    })
   })
 
   it('rejects a short secret and a non-SQLite URL', () => {

@@ -6,6 +6,7 @@
  * | NODE_ENV | development | `production` under remix-serve |
  * | DATABASE_URL | file:./data/fahm.db | SQLite file, relative to the working directory |
  * | SESSION_SECRET | — | ≥ 32 characters; see {@link resolveSessionSecret} for the fallback |
+ * | FSRS_FUZZ | on | `off` turns off FSRS interval fuzz (tests compare schedules with ts-fsrs exactly) |
  *
  * Nothing here is exposed to the browser; the app has no client-side environment yet.
  */
@@ -22,6 +23,7 @@ export const EnvSchema = z.object({
     .regex(/^file:.+/, 'DATABASE_URL must be a SQLite URL such as file:./data/fahm.db')
     .default('file:./data/fahm.db'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must hold at least 32 characters').optional(),
+  FSRS_FUZZ: z.enum(['on', 'off']).default('on'),
 })
 export type Env = z.infer<typeof EnvSchema>
 

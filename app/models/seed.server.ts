@@ -11,6 +11,7 @@ import { BankSchema, type Bank } from '~/generator/schema'
 import type { ContentArticle } from '~/lexicon/load.server'
 import type { Lexicon } from '~/lexicon/schema'
 import type { PrismaClient } from '~/db.server'
+import { locateTerm } from './card-faces'
 
 /** What the seed needs from the generator: the bank and the ids of its default quiz, in quiz order. */
 export interface Generated {
@@ -183,19 +184,26 @@ async function seedArticle(tx: Tx, article: ContentArticle, { bank, quiz }: Gene
     retire: (ids) => tx.question.updateMany({ where: { id: { in: ids } }, data: { retired: true } }),
   })
 
-  const vocabularyRows = bank.vocabulary.map((v, position) => ({
-    id: v.id,
-    articleId,
-    surface: v.surface,
-    lemma: v.lemma,
-    root: v.root,
-    glossEn: v.gloss_en,
-    evidenceStart: v.evidence.start,
-    evidenceEnd: v.evidence.end,
-    evidenceText: v.evidence.text,
-    position,
-    retired: false,
-  }))
+  const vocabularyRows = bank.vocabulary.map((v, position) => {
+    // The term's offsets from the bank; a bank without them (older generator output) gets the first
+    // occurrence of the surface in the evidence. They place the term in the review cards' sentence.
+    const term = v.term ?? locateTerm(v.evidence, v.surface)
+    return {
+      id: v.id,
+      articleId,
+      surface: v.surface,
+      lemma: v.lemma,
+      root: v.root,
+      glossEn: v.gloss_en,
+      evidenceStart: v.evidence.start,
+      evidenceEnd: v.evidence.end,
+      evidenceText: v.evidence.text,
+      termStart: term.start,
+      termEnd: term.end,
+      position,
+      retired: false,
+    }
+  })
   const storedVocabulary = await tx.vocabularyItem.findMany({
     where: { OR: [{ articleId }, { id: { in: vocabularyRows.map((r) => r.id) } }] },
     select: {
@@ -208,6 +216,8 @@ async function seedArticle(tx: Tx, article: ContentArticle, { bank, quiz }: Gene
       evidenceStart: true,
       evidenceEnd: true,
       evidenceText: true,
+      termStart: true,
+      termEnd: true,
       position: true,
       retired: true,
     },

@@ -14,3 +14,5 @@ copyFileSync(path.join(runDir, 'base.db'), file)
 
 process.env.DATABASE_URL = `file:${file}`
 process.env.SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789'
+// Schedules must equal what ts-fsrs returns for the same card, rating and clock: no interval fuzz.
+process.env.FSRS_FUZZ = 'off'
