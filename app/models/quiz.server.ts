@@ -4,8 +4,9 @@ import { prisma } from '~/db.server'
 import { Prisma } from '~/generated/prisma/client'
 import { StringListSchema, parseJsonColumn } from './bank-json'
 import { activeQuizQuestion } from './article.server'
+import { ensureVocabularyCards, recordMissedQuestions } from './card.server'
 import { NotFoundError } from './errors'
-import { findLearner, type LearnerSummary } from './learner.server'
+import { adoptTimeZone, findLearner, readTimeZoneField, type LearnerSummary } from './learner.server'
 import { parseQuizForm, type QuizFormErrors, type QuizFormValues } from './quiz-form'
 import { scoreAnswers } from './scoring'
 
@@ -69,11 +70,15 @@ export type SubmitResult =
   | { status: 'conflict'; errors: QuizFormErrors }
 
 /**
- * Validates a submitted quiz, scores it and stores the Attempt with its Responses (and the Learner, when
- * the session has none) in one transaction.
+ * Validates a submitted quiz, scores it and stores, in one transaction: the Attempt with its Responses (and
+ * the Learner, when the session has none), the learner's review cards for the article's vocabulary (those
+ * not created before), and a card for each missed question, reviewed with Again at `now` (see
+ * `card.server.ts`). A repeated submit of the same form writes nothing, cards included.
  * @param input.slug the article's slug.
  * @param input.learnerId the session's learner id, or null (then the form must carry `displayName`).
- * @param input.formData the submitted form (see `quiz-form.ts` for its fields).
+ * @param input.formData the submitted form (see `quiz-form.ts` for its fields; an optional `timeZone`, the
+ *   browser's IANA zone, is stored for a learner who has none yet).
+ * @param input.now the submit time (the attempt's submittedAt and the missed questions' review time).
  * @returns see {@link SubmitResult}; `learnerId` is the learner to keep in the session.
  * @throws NotFoundError when no article has this slug.
  */
@@ -81,6 +86,7 @@ export async function submitQuiz(input: {
   slug: string
   learnerId: string | null
   formData: FormData
+  now: Date
 }): Promise<SubmitResult> {
   const article = await prisma.article.findUnique({
     where: { slug: input.slug },
@@ -108,14 +114,33 @@ export async function submitQuiz(input: {
   if (earlier) return resolveDuplicate(earlier, learner?.id ?? null)
 
   const { score, total, responses } = scoreAnswers(questions, answers)
+  const timeZone = readTimeZoneField(input.formData)
+  const { now } = input
   try {
     const attempt = await prisma.$transaction(async (tx) => {
-      const learnerId =
-        learner?.id ?? (await tx.learner.create({ data: { displayName: displayName ?? '' }, select: { id: true } })).id
-      return tx.attempt.create({
-        data: { learnerId, articleId: article.id, score, total, clientToken, responses: { create: responses } },
+      const { id: learnerId, desiredRetention } = learner
+        ? await tx.learner.findUniqueOrThrow({ where: { id: learner.id }, select: { id: true, desiredRetention: true } })
+        : await tx.learner.create({
+            data: { displayName: displayName ?? '', timeZone },
+            select: { id: true, desiredRetention: true },
+          })
+      if (learner && timeZone) await adoptTimeZone(tx, learnerId, timeZone)
+      const created = await tx.attempt.create({
+        data: {
+          learnerId,
+          articleId: article.id,
+          score,
+          total,
+          clientToken,
+          submittedAt: now,
+          responses: { create: responses },
+        },
         select: { id: true, learnerId: true },
       })
+      await ensureVocabularyCards(tx, { learnerId, articleId: article.id, now })
+      const missed = responses.filter((r) => !r.correct).map((r) => r.questionId)
+      await recordMissedQuestions(tx, { learnerId, questionIds: missed, now, desiredRetention })
+      return created
     })
     return { status: 'stored', attemptId: attempt.id, learnerId: attempt.learnerId }
   } catch (error) {

@@ -1,19 +1,58 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { z } from 'zod'
 import { BidiText } from '~/components/bidi-text'
+import { Bilingual } from '~/components/bilingual'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { TimeZoneField } from '~/components/time-zone-field'
 import { sentenceAnchor, type Piece } from '~/models/article-layout'
 import { getArticleReading } from '~/models/article.server'
-import { withHttpErrors } from '~/utils/http.server'
+import { DISPLAY_NAME_MAX } from '~/models/quiz-fields'
+import { reviewMessages, type ReviewMessageCode } from '~/models/review-fields'
+import { addArticleVocabulary, getArticleVocabularyStatus } from '~/models/vocabulary.server'
+import { commitLearner, getLearnerId } from '~/session.server'
+import { readFormData, withHttpErrors } from '~/utils/http.server'
 import { SlugParamsSchema, parseParams } from '~/utils/params.server'
 
-export async function loader({ params }: LoaderFunctionArgs) {
+/** `?added=<n>`: the redirect after "add this article's vocabulary" says how many cards were created. */
+const AddedSearchSchema = z.object({ added: z.coerce.number().int().nonnegative().optional().catch(undefined) })
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = parseParams(SlugParamsSchema, params)
-  return withHttpErrors(async () => ({ article: await getArticleReading(slug) }))
+  const learnerId = await getLearnerId(request)
+  const { added } = AddedSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  return withHttpErrors(async () => ({
+    article: await getArticleReading(slug),
+    vocabulary: await getArticleVocabularyStatus(slug, learnerId),
+    added: added ?? null,
+  }))
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { slug } = parseParams(SlugParamsSchema, params)
+  const learnerId = await getLearnerId(request)
+  return withHttpErrors(async () => {
+    const formData = await readFormData(request)
+    const result = await addArticleVocabulary({ slug, learnerId, formData, now: new Date() })
+    if (result.status === 'invalid') {
+      return data({ error: result.code as ReviewMessageCode, displayName: result.displayName }, { status: 400 })
+    }
+    return redirect(`/articles/${slug}?added=${result.created}#vocabulary`, {
+      headers: { 'Set-Cookie': await commitLearner(request, result.learnerId) },
+    })
+  })
 }
 
 export default function ArticleReadingView() {
-  const { article } = useLoaderData<typeof loader>()
+  const { article, vocabulary, added } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const submitting = useNavigation().state === 'submitting'
   return (
     <article>
       <header>
@@ -68,6 +107,54 @@ export default function ArticleReadingView() {
           <span className="muted">لا أسئلة لهذا المقال بعد.</span>
         )}
       </p>
+      {vocabulary.items > 0 ? (
+        <section id="vocabulary" className="vocabulary-add" aria-labelledby="vocabulary-heading">
+          <h2 id="vocabulary-heading">كلمات المقال</h2>
+          <p>
+            في هذا المقال <bdi>{vocabulary.items}</bdi> من مفردات الأخبار السياسية. أضفها إلى{' '}
+            <Link to="/review">مراجعتك</Link>: لكل كلمة ثلاث بطاقات (المعنى، وإكمال الجملة، وكتابة الكلمة)، تعود إليك
+            في مواعيدها.
+          </p>
+          {added !== null ? (
+            <p className="notice" role="status">
+              {added === 0 ? 'كلمات هذا المقال في مراجعتك من قبل.' : <>أُضيفت <bdi>{added}</bdi> بطاقة إلى مراجعتك.</>}
+            </p>
+          ) : null}
+          {vocabulary.cards !== null && vocabulary.cards > 0 && added === null ? (
+            <p className="muted">
+              في مراجعتك الآن <bdi>{vocabulary.cards}</bdi> بطاقة من كلمات هذا المقال.
+            </p>
+          ) : null}
+          <Form method="post" className="inline-form">
+            <TimeZoneField />
+            {vocabulary.learner ? null : (
+              <div className="field">
+                <label htmlFor="displayName">اسمك</label>
+                <input
+                  id="displayName"
+                  name="displayName"
+                  type="text"
+                  required
+                  maxLength={DISPLAY_NAME_MAX}
+                  autoComplete="nickname"
+                  defaultValue={actionData?.displayName ?? ''}
+                  aria-invalid={actionData?.error ? true : undefined}
+                  aria-describedby={actionData?.error ? 'displayName-error' : undefined}
+                />
+                {actionData?.error ? (
+                  <p className="field-error" id="displayName-error">
+                    <span aria-hidden="true">⚠ </span>
+                    <Bilingual message={reviewMessages[actionData.error]} />
+                  </p>
+                ) : null}
+              </div>
+            )}
+            <button type="submit" className="button secondary" disabled={submitting}>
+              أضف كلمات المقال إلى المراجعة
+            </button>
+          </Form>
+        </section>
+      ) : null}
     </article>
   )
 }

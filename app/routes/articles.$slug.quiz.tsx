@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { TimeZoneField } from '~/components/time-zone-field'
 import {
   DISPLAY_NAME_MAX,
   SHORT_ANSWER_MAX,
@@ -27,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const learnerId = await getLearnerId(request)
   return withHttpErrors(async () => {
     const formData = await readFormData(request)
-    const result = await submitQuiz({ slug, learnerId, formData })
+    const result = await submitQuiz({ slug, learnerId, formData, now: new Date() })
     switch (result.status) {
       case 'invalid':
         return data({ errors: result.errors, values: result.values }, { status: 400 })
@@ -61,6 +62,7 @@ export default function QuizPage() {
         <Form method="post" className="quiz">
           {errors ? <ErrorSummary errors={errors} numberOf={numberOf} /> : null}
           <input type="hidden" name="clientToken" value={quiz.clientToken} />
+          <TimeZoneField />
           {quiz.learner ? (
             <p className="muted">
               تُرسل الإجابات باسم <bdi>{quiz.learner.displayName}</bdi>.
