@@ -1,7 +1,8 @@
 /**
  * The document: Arabic, right to left, the self-hosted Noto Naskh Arabic font and the app's stylesheet.
+ * The header links to the review page with the number of cards the learner can review now.
  */
-import type { LinksFunction, MetaFunction } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   Link,
   Links,
@@ -9,12 +10,15 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import fontRegular from '@fontsource/noto-naskh-arabic/400.css?url'
 import fontBold from '@fontsource/noto-naskh-arabic/700.css?url'
 import appStyles from '~/styles/app.css?url'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { countReviewable } from '~/models/review.server'
+import { getLearnerId } from '~/session.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: fontRegular },
@@ -23,8 +27,16 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
+/** The header's review count: null without a learner. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const learnerId = await getLearnerId(request)
+  return { reviewable: learnerId ? await countReviewable(learnerId, new Date()) : null }
+}
+
 /** The shell shared by every page, also around error boundaries. */
 export function Layout({ children }: { children: ReactNode }) {
+  // Undefined when the root loader itself failed (its error boundary still renders this shell).
+  const reviewable = useRouteLoaderData<typeof loader>('root')?.reviewable ?? null
   return (
     <html lang="ar" dir="rtl">
       <head>
@@ -42,6 +54,20 @@ export function Layout({ children }: { children: ReactNode }) {
             فهم
           </Link>
           <span className="tagline">اختبارات فهم المقروء من الأخبار العربية</span>
+          <nav className="site-nav" aria-label="الموقع">
+            <Link to="/review" className="review-link">
+              المراجعة
+              {reviewable ? (
+                <>
+                  {' '}
+                  <span className="badge" aria-hidden="true">
+                    <bdi>{reviewable}</bdi>
+                  </span>
+                  <span className="visually-hidden">: {reviewable} بطاقة مستحقة الآن</span>
+                </>
+              ) : null}
+            </Link>
+          </nav>
         </header>
         <main id="main" className="page">
           {children}

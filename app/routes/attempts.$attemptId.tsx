@@ -36,6 +36,8 @@ export default function AttemptResultPage() {
         <Link className="button" to={`/articles/${result.article.slug}/quiz`}>
           أعد الاختبار
         </Link>{' '}
+        <Link to="/review">راجع كلمات المقال وما أخطأت فيه</Link>
+        {' · '}
         <Link to="/">كل المقالات</Link>
       </p>
     </>

@@ -1,0 +1,112 @@
+/**
+ * Reviews per day as a small SVG bar chart (time runs right to left, as the page reads), with the same
+ * figures in a table for screen readers and anyone who prefers numbers. The SVG is one image with a text
+ * alternative; the table is the accessible source of the data.
+ */
+import { BidiText } from './bidi-text'
+
+export interface ChartDay {
+  key: string
+  shortLabel: string
+  label: string
+  reviews: number
+  again: number
+}
+
+const WIDTH = 600
+const HEIGHT = 170
+const TOP = 18
+const BOTTOM = 26
+const SIDE = 8
+
+export function ReviewsChart({ days, id }: { days: ChartDay[]; id: string }) {
+  const max = Math.max(1, ...days.map((d) => d.reviews))
+  const total = days.reduce((n, d) => n + d.reviews, 0)
+  const busiest = days.reduce((best, d) => (d.reviews > best.reviews ? d : best), days[0] ?? null)
+  const slot = (WIDTH - 2 * SIDE) / Math.max(1, days.length)
+  const barWidth = Math.max(2, slot * 0.7)
+  const plotHeight = HEIGHT - TOP - BOTTOM
+  const y = (n: number) => TOP + plotHeight - (n / max) * plotHeight
+  // Oldest day at the right edge, today at the left: the page reads right to left.
+  const x = (i: number) => WIDTH - SIDE - (i + 1) * slot + (slot - barWidth) / 2
+  const first = days[0]
+  const last = days[days.length - 1]
+  const summary =
+    total === 0
+      ? 'لا مراجعات في هذه الفترة.'
+      : `${total} مراجعة في ${days.length} يومًا، أكثرها ${busiest?.reviews ?? 0} يوم ${busiest?.label ?? ''}.`
+
+  return (
+    <figure className="chart">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        className="chart-svg"
+        preserveAspectRatio="xMidYMid meet"
+      >
+        <title id={`${id}-title`}>المراجعات في اليوم</title>
+        <desc id={`${id}-desc`}>{summary}</desc>
+        <line x1={SIDE} x2={WIDTH - SIDE} y1={y(0)} y2={y(0)} className="chart-axis" />
+        <line x1={SIDE} x2={WIDTH - SIDE} y1={y(max)} y2={y(max)} className="chart-grid" />
+        <text x={WIDTH - SIDE} y={y(max) - 4} className="chart-label" textAnchor="end">
+          {max}
+        </text>
+        {days.map((d, i) => (
+          <g key={d.key}>
+            {d.reviews > 0 ? (
+              <rect x={x(i)} y={y(d.reviews)} width={barWidth} height={y(0) - y(d.reviews)} className="chart-bar" />
+            ) : null}
+            {d.again > 0 ? (
+              <rect x={x(i)} y={y(d.again)} width={barWidth} height={y(0) - y(d.again)} className="chart-bar-again" />
+            ) : null}
+          </g>
+        ))}
+        {first ? (
+          <text x={x(0) + barWidth} y={HEIGHT - 6} className="chart-label" textAnchor="end">
+            {first.shortLabel}
+          </text>
+        ) : null}
+        {last ? (
+          <text x={x(days.length - 1)} y={HEIGHT - 6} className="chart-label" textAnchor="start">
+            {last.shortLabel}
+          </text>
+        ) : null}
+      </svg>
+      <figcaption>
+        <span className="legend legend-bar" aria-hidden="true" /> كل المراجعات{' '}
+        <span className="legend legend-again" aria-hidden="true" /> منها «أعد»
+      </figcaption>
+      <details className="chart-data">
+        <summary>الأرقام جدولًا</summary>
+        <table>
+          <caption>المراجعات في كل يوم من آخر {days.length} يومًا</caption>
+          <thead>
+            <tr>
+              <th scope="col">اليوم</th>
+              <th scope="col">المراجعات</th>
+              <th scope="col">منها «أعد»</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...days].reverse().map((d) => (
+              <tr key={d.key}>
+                <th scope="row">
+                  <time dateTime={d.key}>
+                    <BidiText text={d.label} />
+                  </time>
+                </th>
+                <td>
+                  <bdi>{d.reviews}</bdi>
+                </td>
+                <td>
+                  <bdi>{d.again}</bdi>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  )
+}
