@@ -496,6 +496,36 @@ export function vocabularyItems(ctx: QuestionContext, terms: FoundTerm[]): Draft
   return out
 }
 
+const TIME_WORD =
+  /^(?:و?في|من|اليوم|يوم|صباح|مساء|ليل|ليلة|فجر|ظهر|بعد|عصر|الساعة|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد|الأولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة|السابعة|الثامنة|التاسعة|العاشرة|الحادية|عشرة)$/
+
+/**
+ * A «متى …؟» stem for a date in the main clause: the clause from its verb with the time phrase (time words
+ * and the date, with its parentheses) taken out, up to the first comma. Null when the sentence does not
+ * open with a verb, the date sits after a comma or in a subordinate clause, or the stem would be too long.
+ */
+function whenStem(ctx: QuestionContext, s: Sentence, start: number, end: number): string | null {
+  const toks = ctx.tokensBySentence.get(s.id)!
+  if (!toks.length || !isVerbLike(toks[0]!) || SPEECH.has(bare(toks[0]!))) return null
+  const before = ctx.text.slice(s.start, start)
+  if (/[،,؛]/.test(before) || toks.some((t) => t.end <= start && COMPLEMENTISERS.has(t.norm))) return null
+  // the time phrase: the date (with an enclosing parenthesis) and the time words just before it
+  let a = start
+  let b = end
+  if (/\(\s*$/.test(ctx.text.slice(s.start, a))) a = ctx.text.lastIndexOf('(', a)
+  const close = ctx.text.slice(b, s.end).match(/^\s*\)/)
+  if (close) b += close[0].length
+  for (let k = toks.findIndex((t) => t.start >= a) - 1; k > 0; k--) {
+    if (TIME_WORD.test(toks[k]!.norm) || TIME_WORD.test(toks[k]!.text)) a = toks[k]!.start
+    else break
+  }
+  const head = dropConjunction(ctx.text.slice(s.start, a), toks[0]!)
+  const tail = clauseTail(ctx.text, b, s.end, 10)
+  const stem = `متى ${tidy(`${head} ${tail}`)}؟`
+  if (words(stem) < 4 || words(stem) > MAX_STEM_WORDS || /[0-9\u0660-\u0669]{4}/.test(stem)) return null
+  return stem
+}
+
 /**
  * "When" and "how many / how long" cloze items: a date or a quantity blanked in its sentence (parentheses
  * kept: dates often stand in them), with distractors made by changing the number (questions/quantities).
@@ -519,11 +549,34 @@ function valueItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): Draf
     const stem = clozeStem(ctx, s, start, end)
     if (!stem) continue
     const skill: Skill = ref.entity.type === 'date' ? 'when' : 'how_many'
+    const options = arrangeOptions(`${ctx.articleKey}|${stem}`, [keyText, ...distractors])
+    // «متى …؟» when the date stands in the sentence's main clause: «أطلقت كوريا الشمالية صباح الأربعاء
+    // (12 يوليو) صاروخاً …» → «متى أطلقت كوريا الشمالية صاروخاً …؟»
+    if (ref.entity.type === 'date') {
+      const when = whenStem(ctx, s, ref.mention.start, ref.mention.end)
+      if (when) {
+        out.push({
+          type: 'mcq',
+          skill,
+          stem: when,
+          options: arrangeOptions(`${ctx.articleKey}|${when}`, [keyText, ...distractors]),
+          key: keyText,
+          accepted: [keyText],
+          evidence: evidenceOf(s),
+          explanation: explain(keyText, s),
+          entity_id: ref.entity.id,
+          fact: `${skill}|${normalizeAnswer(keyText)}|${sentenceFact(s)}|mcq`,
+          score: 52 + positionBonus(ctx, s),
+          sentenceId: s.id,
+          entityId: ref.entity.id,
+        })
+      }
+    }
     out.push({
       type: 'cloze',
       skill,
       stem,
-      options: arrangeOptions(`${ctx.articleKey}|${stem}`, [keyText, ...distractors]),
+      options,
       key: keyText,
       accepted: [keyText],
       evidence: evidenceOf(s),

@@ -134,10 +134,13 @@ export function dateDistractors(date: string): string[] | null {
   const day = Number(normalizeLetters(m[1]!))
   if (!(day >= 1 && day <= 31)) return null
   const shifts = [-1, 1, 7].map((d) => day + d).map((d) => (d < 1 ? d + 14 : d > 28 ? d - 14 : d))
-  const out = [...new Set(shifts)].filter((d) => d !== day).map((d) => `${d}${m[2]}${m[3]}`)
+  // the key's digits: Arabic-Indic stay Arabic-Indic
+  const indic = /[\u0660-\u0669]/.test(m[1]!)
+  const write = (x: number) => (indic ? String(x).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))) : String(x))
+  const out = [...new Set(shifts)].filter((d) => d !== day).map((d) => `${write(d)}${m[2]}${m[3]}`)
   if (out.length === 3) return out
   // fall back to the next months
   const month = MONTH_PAIRS.findIndex(([a]) => m[3]!.startsWith(a))
   if (month < 0) return null
-  return [1, 2, 3].map((k) => `${day}${m[2]}${MONTH_PAIRS[(month + k) % 12]![0]}`)
+  return [1, 2, 3].map((k) => `${write(day)}${m[2]}${MONTH_PAIRS[(month + k) % 12]![0]}`)
 }
