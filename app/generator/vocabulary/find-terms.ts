@@ -5,7 +5,7 @@
  */
 import type { Lexicon, VocabularyEntry } from '../../lexicon/schema'
 import type { Sentence } from '../text/sentences'
-import { tokenize, type Token } from '../text/tokens'
+import { stemCandidates, tokenize, type Token } from '../text/tokens'
 import { keysMatch, tokenKeys, type TokenKeys } from '../entities/lexicon-index'
 
 /** A vocabulary term found in the article. Offsets are UTF-16 into the raw text. */
@@ -45,10 +45,22 @@ function indexOf(lexicon: Lexicon): Map<string, IndexedForm[]> {
   return byKey
 }
 
-/** Offset of the surface after a leading conjunction («و», «ف») that is not part of the term. */
+/**
+ * Offset of the surface after a leading conjunction («و», «ف») that is not part of the term: stripped only
+ * when the word without its first letter is what matched («والقمة» → «القمة»), not when the whole word
+ * matches by its suffixes alone («فوزه» is «فوز» + «ه», not «و» + «وزه»).
+ */
 function stripConjunction(text: string, tok: Token, form: TokenKeys): number {
-  if (/^[وف]/.test(tok.text) && !form.stems.has(tok.norm)) return tok.start + 1
-  return tok.start
+  if (!/^[وف]/.test(tok.text)) return tok.start
+  const whole = stemCandidates(tok.norm, false)
+  if (whole.some((c) => form.stems.has(c))) return tok.start
+  return tok.start + 1
+}
+
+/** How exactly a token meets a form: 2 for the same word (but for proclitics), 1 through suffixes. */
+function exactness(keys: TokenKeys, form: TokenKeys): number {
+  for (const b of keys.bases) if (form.stems.has(b)) return 2
+  return 1
 }
 
 /**
@@ -74,7 +86,9 @@ export function findTerms(text: string, sentences: Sentence[], lexicon: Lexicon)
           if (!/^\s+$/.test(text.slice(toks[i + k - 1]!.end, toks[i + k]!.start))) ok = false
           else if (!keysMatch(keys[i + k]!, f.tokens[k]!)) ok = false
         }
-        if (ok && (!best || f.tokens.length > best.tokens.length)) best = f
+        // longer forms first; between forms of one length, the one the word is (not one it stems to):
+        // «قتلى» is the plural «قتلى», not the verb «قتل» + a suffix
+        if (ok && (!best || f.tokens.length > best.tokens.length || (f.tokens.length === best.tokens.length && exactness(keys[i]!, f.tokens[0]!) > exactness(keys[i]!, best.tokens[0]!)))) best = f
       }
       if (!best) continue
       const last = toks[i + best.tokens.length - 1]!
