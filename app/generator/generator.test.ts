@@ -126,6 +126,42 @@ describe('the Vostochny article (00)', () => {
   })
 })
 
+describe('question forms', () => {
+  const bankOf = (name: string) => generate(loadSample(name).text, lexicon, { articleKey: name })
+
+  it('asks «متى …؟» with the time phrase taken out of the clause', () => {
+    const q = bankOf('03-hwasong18-test').bank.questions.find((x) => x.type === 'mcq' && x.skill === 'when')!
+    expect(q.stem).toBe('متى أطلقت كوريا الشمالية صاروخاً باليستياً عابراً للقارات سقط في البحر قبالة سواحلها الشرقية؟')
+    expect(q.key).toBe('12 يوليو/ تموز 2023')
+  })
+
+  it('matches people with the titles the article gives them', () => {
+    const q = bankOf('00-putin-kim-vostochny').bank.questions.find((x) => x.type === 'matching' && x.skill === 'who')!
+    expect(q.options).toContain('فلاديمير بوتين ↔ الرئيس الروسي')
+    expect(q.key).toBe(q.options.join(' | '))
+  })
+
+  it('writes true/false statements without the conjunction that tied them to the previous sentence', () => {
+    for (const name of SAMPLES) {
+      for (const q of bankOf(name).bank.questions.filter((x) => x.type === 'true_false')) {
+        expect(q.stem, q.stem).not.toMatch(/^(?:وقال|وأضاف|وكان|وأصبحت)\s/)
+      }
+    }
+  })
+
+  it.each(SAMPLES)('builds a default quiz for %s in which no item answers another', (name) => {
+    const { bank, quiz } = bankOf(name)
+    const items = quiz.map((id) => bank.questions.find((q) => q.id === id)!)
+    const visible = (q: (typeof items)[number]) => ` ${normalizeAnswer(`${q.stem} ${q.options.join(' ')}`)} `
+    for (const a of items) {
+      if (a.type === 'true_false') continue
+      for (const b of items) if (a !== b) expect(visible(b), `${a.key} shown by: ${b.stem}`).not.toContain(` ${normalizeAnswer(a.key)} `)
+    }
+    const entities = items.map((q) => q.entity_id).filter(Boolean)
+    expect(new Set(entities).size).toBe(entities.length)
+  })
+})
+
 describe.each(SAMPLES.slice(1))('article %s (same generator, no edits for it)', (name) => {
   const { text, expected } = loadSample(name)
   const bank = generateBank(text, lexicon, { articleKey: name })
