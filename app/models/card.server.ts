@@ -9,7 +9,8 @@
  * does not meet a word's production card minutes after its recognition card. A comprehension question the
  * learner missed in a quiz gives one card (direction question), reviewed with Again at the answer time.
  */
-import type { Prisma } from '~/generated/prisma/client'
+import type { PrismaClient } from '~/db.server'
+import { Prisma } from '~/generated/prisma/client'
 import {
   Rating,
   newCardState,
@@ -154,47 +155,65 @@ export async function recordMissedQuestions(
   return { created, reviewed }
 }
 
+/** What a review writes: the card's new state and its ReviewLog. */
+export interface ReviewWrite {
+  cardId: string
+  learnerId: string
+  /** The version the review was computed from. */
+  version: number
+  scheduled: ScheduledReview
+  source: ReviewSource
+  durationMs: number | null
+  answer: string | null
+  correct: boolean | null
+}
+
+function reviewLogData(input: ReviewWrite): Prisma.ReviewLogUncheckedCreateInput {
+  return {
+    cardId: input.cardId,
+    learnerId: input.learnerId,
+    cardVersion: input.version,
+    ...input.scheduled.log,
+    durationMs: input.durationMs,
+    source: input.source,
+    answer: input.answer,
+    correct: input.correct,
+  }
+}
+
+function reviewedCardData(input: ReviewWrite) {
+  return { ...stateColumns(input.scheduled.card), version: { increment: 1 } }
+}
+
 /**
- * Writes one review: the card's new state (only if its version is still `version`, then version + 1) and
- * its ReviewLog. Call inside a transaction so both writes land together.
- * @param tx the transaction.
- * @param input.version the version the review was computed from.
- * @param input.scheduled the outcome from {@link scheduleReview}.
- * @param input.durationMs time to answer in ms, or null.
- * @returns the new ReviewLog id, or null when the card's version moved on (someone else reviewed it first):
- *   then nothing is written.
+ * Writes one review inside the caller's interactive transaction: the card's new state (only if its version
+ * is still `input.version`, then version + 1) and its ReviewLog.
+ * @returns the new ReviewLog id, or null when the card's version moved on: then nothing is written.
  */
-export async function writeReview(
-  tx: Tx,
-  input: {
-    cardId: string
-    learnerId: string
-    version: number
-    scheduled: ScheduledReview
-    source: ReviewSource
-    durationMs: number | null
-    answer: string | null
-    correct: boolean | null
-  },
-): Promise<string | null> {
-  const { cardId, version, scheduled } = input
-  const updated = await tx.card.updateMany({
-    where: { id: cardId, version },
-    data: { ...stateColumns(scheduled.card), version: { increment: 1 } },
-  })
+export async function writeReview(tx: Tx, input: ReviewWrite): Promise<string | null> {
+  const updated = await tx.card.updateMany({ where: { id: input.cardId, version: input.version }, data: reviewedCardData(input) })
   if (updated.count === 0) return null
-  const log = await tx.reviewLog.create({
-    data: {
-      cardId,
-      learnerId: input.learnerId,
-      cardVersion: version,
-      ...scheduled.log,
-      durationMs: input.durationMs,
-      source: input.source,
-      answer: input.answer,
-      correct: input.correct,
-    },
-    select: { id: true },
-  })
-  return log.id
+  return (await tx.reviewLog.create({ data: reviewLogData(input), select: { id: true } })).id
+}
+
+/**
+ * Writes one review in a single batch transaction (one round trip, for the review page): the ReviewLog,
+ * unique per (card, version), and the card update conditioned on the version. If another review of that
+ * version got there first, one of the two statements fails (P2002 on the log, P2025 on the card) and the
+ * transaction rolls back.
+ * @param db the Prisma client (not a transaction).
+ * @returns the new ReviewLog id, or null when the version had already been reviewed: nothing is written.
+ * @throws any other database error.
+ */
+export async function writeReviewAtomically(db: PrismaClient, input: ReviewWrite): Promise<string | null> {
+  try {
+    const [log] = await db.$transaction([
+      db.reviewLog.create({ data: reviewLogData(input), select: { id: true } }),
+      db.card.update({ where: { id: input.cardId, version: input.version }, data: reviewedCardData(input), select: { id: true } }),
+    ])
+    return log.id
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || error.code === 'P2025')) return null
+    throw error
+  }
 }

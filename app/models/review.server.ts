@@ -16,12 +16,13 @@
  * the daily count of introduced cards uses ReviewLog (learnerId, review).
  *
  * A review is applied once: the post carries the card's `version`, and the write only happens if that
- * version is still current (`writeReview`), inside a transaction with its ReviewLog.
+ * version is still current, in one transaction with its ReviewLog, which is unique per (card, version)
+ * (`writeReviewAtomically`).
  */
 import { prisma } from '~/db.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { gradeTypedAnswer, type TypedDirection } from './answer-grading'
-import { cardStateSelect, writeReview, type CardDirection, type ReviewSource } from './card.server'
+import { cardStateSelect, writeReviewAtomically, type CardDirection, type ReviewSource } from './card.server'
 import { FahmError, NotFoundError } from './errors'
 import { adoptTimeZone } from './learner.server'
 import { FALLBACK_TIME_ZONE, learnerDayOf, type LearnerDay } from './learner-day'
@@ -223,7 +224,7 @@ export function measureDuration(shownAt: Date | null, now: Date): number | null 
 /**
  * Records one review of a learner's card: grades a typed answer (production, cloze) or takes the learner's
  * rating (recognition, question), applies it with ts-fsrs at `now`, and writes the card and its ReviewLog
- * in one transaction — only if the card is still at `version`.
+ * in one transaction — only if the card is still at `version` (`writeReviewAtomically`).
  * @param input.learnerId the session's learner.
  * @param input.cardId the card shown.
  * @param input.version the card version the page showed.
@@ -246,21 +247,17 @@ export async function recordReview(input: {
   now: Date
 }): Promise<RecordReviewResult> {
   const { learnerId, cardId, version, response, now } = input
-  const card = await prisma.card.findUnique({
-    where: { id: cardId },
-    select: {
-      id: true,
-      learnerId: true,
-      direction: true,
-      version: true,
-      ...cardStateSelect,
-      learner: { select: { desiredRetention: true, timeZone: true } },
-      vocabularyItem: { select: { surface: true, lemma: true } },
-    },
-  })
-  if (!card || card.learnerId !== learnerId) throw new NotFoundError('Card')
+  // Card and learner in parallel (the learner id comes from the session); the item only for typed cards.
+  const [card, learner] = await Promise.all([
+    prisma.card.findUnique({
+      where: { id: cardId },
+      select: { id: true, learnerId: true, direction: true, version: true, vocabularyItemId: true, ...cardStateSelect },
+    }),
+    prisma.learner.findUnique({ where: { id: learnerId }, select: { desiredRetention: true, timeZone: true } }),
+  ])
+  if (!card || !learner || card.learnerId !== learnerId) throw new NotFoundError('Card')
   if (card.version !== version) return { status: 'already_reviewed' }
-  if (input.timeZone && card.learner.timeZone === null) await adoptTimeZone(prisma, learnerId, input.timeZone)
+  if (input.timeZone && learner.timeZone === null) await adoptTimeZone(prisma, learnerId, input.timeZone)
 
   const durationMs = measureDuration(input.shownAt, now)
   let rating: Grade
@@ -268,8 +265,12 @@ export async function recordReview(input: {
   let answer: string | null = null
   let correct: boolean | null = null
   if (isTypedDirection(card.direction)) {
-    if (response.kind !== 'answer' || !card.vocabularyItem) throw new ReviewInputError(reviewMessages.typed_card_needs_answer)
-    const grade = gradeTypedAnswer({ direction: card.direction, ...card.vocabularyItem }, response.answer, durationMs)
+    const item =
+      response.kind === 'answer' && card.vocabularyItemId
+        ? await prisma.vocabularyItem.findUnique({ where: { id: card.vocabularyItemId }, select: { surface: true, lemma: true } })
+        : null
+    if (response.kind !== 'answer' || !item) throw new ReviewInputError(reviewMessages.typed_card_needs_answer)
+    const grade = gradeTypedAnswer({ direction: card.direction, ...item }, response.answer, durationMs)
     rating = grade.rating
     source = 'graded'
     answer = response.answer.trim()
@@ -280,9 +281,7 @@ export async function recordReview(input: {
     source = 'self'
   }
 
-  const scheduled = scheduleReview(schedulerFor(card.learner.desiredRetention), reviveCardState(card), card.id, now, rating)
-  const logId = await prisma.$transaction((tx) =>
-    writeReview(tx, { cardId, learnerId, version, scheduled, source, durationMs, answer, correct }),
-  )
+  const scheduled = scheduleReview(schedulerFor(learner.desiredRetention), reviveCardState(card), card.id, now, rating)
+  const logId = await writeReviewAtomically(prisma, { cardId, learnerId, version, scheduled, source, durationMs, answer, correct })
   return logId ? { status: 'recorded', logId } : { status: 'already_reviewed' }
 }
