@@ -44,6 +44,9 @@ export function ReviewsChart({ days, id }: { days: ChartDay[]; id: string }) {
         aria-labelledby={`${id}-title ${id}-desc`}
         className="chart-svg"
         preserveAspectRatio="xMidYMid meet"
+        // Coordinates are placed explicitly (oldest day on the right); left-to-right text keeps the
+        // anchors of the digit labels where they are drawn instead of mirroring them off the canvas.
+        direction="ltr"
       >
         <title id={`${id}-title`}>المراجعات في اليوم</title>
         <desc id={`${id}-desc`}>{summary}</desc>

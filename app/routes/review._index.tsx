@@ -151,7 +151,8 @@ function ReviewCard({ card, serverRevealed, shownAt }: { card: ReviewCardView; s
       const target = event.target as HTMLElement | null
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
       if (!revealed && event.key === ' ') {
-        if (target?.closest('button, a, summary')) return
+        // Space activates a focused button or summary itself; on a link or the page it reveals.
+        if (target?.closest('button, summary, [role="button"]')) return
         event.preventDefault()
         reveal()
       } else if (revealed && /^[1-4]$/.test(event.key)) {
@@ -382,8 +383,9 @@ function Feedback({ feedback: f }: { feedback: ReviewFeedback }) {
             ? { mark: '✗', ar: 'إجابة خاطئة.', en: 'Wrong answer.' }
             : { mark: '✗', ar: 'لم تُجب.', en: 'No answer.' }
   const expected = f.direction === 'cloze' ? f.term : f.lemma
+  const tone = f.source !== 'graded' ? 'is-neutral' : f.correct ? 'is-correct' : 'is-incorrect'
   return (
-    <section className={`feedback ${verdict && !f.correct ? 'is-incorrect' : 'is-correct'}`} role="status">
+    <section className={`feedback ${tone}`} role="status">
       {verdict ? (
         <p className="verdict">
           <span aria-hidden="true">{verdict.mark} </span>
@@ -410,6 +412,12 @@ function Feedback({ feedback: f }: { feedback: ReviewFeedback }) {
       ) : null}
       {f.source === 'graded' && f.term ? <SpeakButton text={f.term} /> : null}
       <p className="muted">
+        {f.source !== 'graded' && f.term ? (
+          <>
+            <span lang="ar">«{f.term}»</span>
+            {' · '}
+          </>
+        ) : null}
         التقييم: <strong>{RATING_LABELS[f.rating].ar}</strong>
         {f.next ? (
           <>

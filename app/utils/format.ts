@@ -73,7 +73,8 @@ export function formatDateTimeIn(date: Date, timeZone: string): string {
 
 /**
  * A learner day's date in Arabic, from its `YYYY-MM-DD` key.
- * @param style `long` «الثلاثاء، 1 ديسمبر» or `short` «1/12».
+ * @param style `long` «الثلاثاء، 1 ديسمبر» or `short` «1/12» (without the bidi marks ICU puts around the
+ *   slash, so it can be drawn as plain left-to-right text in a chart).
  */
 export function formatDayKey(key: string, style: 'long' | 'short' = 'long'): string {
   const date = new Date(`${key}T12:00:00Z`)
@@ -85,5 +86,6 @@ export function formatDayKey(key: string, style: 'long' | 'short' = 'long'): str
         : { day: 'numeric', month: 'numeric', timeZone: 'UTC' },
     ),
   )
-  return f.format(date)
+  const text = f.format(date)
+  return style === 'short' ? text.replace(/[\u061C\u200E\u200F]/g, '') : text
 }
