@@ -453,12 +453,20 @@ export function vocabularyItems(ctx: QuestionContext, terms: FoundTerm[]): Draft
       // the form that ends like the key: a plural for a plural, a feminine for a feminine
       return v.forms.find((f) => normalizeAnswer(f).slice(-2) === ending && normalizeAnswer(f) !== normalizeAnswer(v.lemma)) ?? null
     }
-    const candidates = vocabularyGroup(ctx.lexicon, term.entry.pos, term.entry.lemma).filter((v) => v.id !== term.entry.id && !inArticle.has(v.id))
-    // same topic first, then a seeded order (stable for the article and term); forms are made lazily,
-    // only until three distractors are found
-    const ordered = candidates
-      .map((v) => ({ v, same: v.topic === term.entry.topic ? 0 : 1, h: fastHash(ctx.articleKey, term.entry.id, v.id) }))
-      .sort((a, b) => a.same - b.same || a.h - b.h)
+    // same topic first, then the rest of the group, each walked from a seeded starting point (stable for
+    // the article and term); forms are made lazily, only until three distractors are found
+    const group = vocabularyGroup(ctx.lexicon, term.entry.pos, term.entry.lemma)
+    const rotate = <T,>(list: T[]) => {
+      if (!list.length) return list
+      const at = fastHash(ctx.articleKey, term.entry.id) % list.length
+      return [...list.slice(at), ...list.slice(0, at)]
+    }
+    const ordered = [
+      ...rotate(group.filter((v) => v.topic === term.entry.topic)),
+      ...rotate(group.filter((v) => v.topic !== term.entry.topic)),
+    ]
+      .filter((v) => v.id !== term.entry.id && !inArticle.has(v.id))
+      .map((v) => ({ v }))
     const taken = new Set([normalizeAnswer(term.surface), normalizeAnswer(term.entry.lemma), ...term.entry.forms.map(normalizeAnswer)])
     const sentenceWords = new Set(normalizeAnswer(s.text).split(' '))
     const distractors: string[] = []

@@ -255,21 +255,35 @@ export function pickDistractors(
   const strong = cands.filter((c) => c.score >= 100)
   if (pick(strong, out, used)) return out
   const rest = cands.filter((c) => c.score < 100)
-  const articleLex = new Set(ctx.entities.map((e) => e.lexiconId).filter(Boolean))
-  const wantKind = keyKind ?? keyWeaponCat ?? null
-  for (const p of lexiconPool(ctx.lexicon, key.type)) {
-    if (p.id === key.lexiconId || articleLex.has(p.id)) continue
-    if (key.type === 'person' && key.gender && p.gender !== key.gender) continue
-    if (key.type === 'place' && placeGroup(p.kind) !== placeGroup(keyKind)) continue
-    if (key.type === 'weapon' && !weaponCompatible(keyWeaponCat, p.kind ?? undefined)) continue
-    const l = label(p.canonical, p.short)
-    const score = (wantKind && p.kind === wantKind ? 30 : key.type === 'person' || key.type === 'organization' ? 10 : 5) - l.penalty
-    rest.push({ label: l.text, keys: p.keys, score, order: fastHash(ctx.articleKey, keyLabel, p.id) })
+  // The lexicon's candidates for this key do not depend on the evidence sentence: made once per key.
+  let byKey = lexiconCandidates.get(ctx)
+  if (!byKey) {
+    byKey = new Map()
+    lexiconCandidates.set(ctx, byKey)
   }
-
-  if (pick(rest, out, used)) return out
+  const cacheKey = `${key.id}|${keyLabel}|${form}`
+  let fromLexicon = byKey.get(cacheKey)
+  if (!fromLexicon) {
+    fromLexicon = []
+    const articleLex = new Set(ctx.entities.map((e) => e.lexiconId).filter(Boolean))
+    const wantKind = keyKind ?? keyWeaponCat ?? null
+    for (const p of lexiconPool(ctx.lexicon, key.type)) {
+      if (p.id === key.lexiconId || articleLex.has(p.id)) continue
+      if (key.type === 'person' && key.gender && p.gender !== key.gender) continue
+      if (key.type === 'place' && placeGroup(p.kind) !== placeGroup(keyKind)) continue
+      if (key.type === 'weapon' && !weaponCompatible(keyWeaponCat, p.kind ?? undefined)) continue
+      const l = label(p.canonical, p.short)
+      const score = (wantKind && p.kind === wantKind ? 30 : key.type === 'person' || key.type === 'organization' ? 10 : 5) - l.penalty
+      fromLexicon.push({ label: l.text, keys: p.keys, score, order: fastHash(ctx.articleKey, keyLabel, p.id) })
+    }
+    fromLexicon.sort((x, y) => y.score - x.score || x.order - y.order)
+    byKey.set(cacheKey, fromLexicon)
+  }
+  if (pick([...rest, ...fromLexicon], out, used)) return out
   return null
 }
+
+const lexiconCandidates = new WeakMap<QuestionContext, Map<string, Candidate[]>>()
 
 /**
  * Deterministic shuffle of the options (the key's position varies across items but is the same on every
