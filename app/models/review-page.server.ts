@@ -98,7 +98,6 @@ export interface ReviewFeedback {
 }
 
 export interface ReviewPageData {
-  learner: { displayName: string }
   day: { key: string; label: string }
   timeZone: string
   counts: { due: number; new: number }
@@ -122,8 +121,7 @@ export async function getReviewPage(input: { learnerId: string; now: Date; searc
   const queue = await getReviewQueue(learnerId, now, { limit: 1 })
   const { learner, day } = queue
   const head = queue.entries[0]
-  const [displayName, card, feedback, nextLearning] = await Promise.all([
-    prisma.learner.findUniqueOrThrow({ where: { id: learnerId }, select: { displayName: true } }),
+  const [card, feedback, nextLearning] = await Promise.all([
     head ? loadCardView(head.id, learner.desiredRetention, now) : Promise.resolve(null),
     search.last ? loadFeedback(search.last, learnerId, learner.timeZone) : Promise.resolve(null),
     head ? Promise.resolve(null) : nextLearningDue(learnerId, day, now),
@@ -131,7 +129,6 @@ export async function getReviewPage(input: { learnerId: string; now: Date; searc
   const revealed = card !== null && card.mode === 'self' && search.reveal === card.id
   const shownAt = revealed && search.shownAt && search.shownAt <= now ? search.shownAt : now
   return {
-    learner: displayName,
     day: { key: day.key, label: formatDayKey(day.key) },
     timeZone: learner.timeZone,
     counts: { due: queue.dueCount, new: queue.newCount },
