@@ -13,6 +13,11 @@ const WITH_FEMININE = ['ثلاث', 'أربع', 'خمس', 'ست', 'سبع', 'ثم
 
 const key = (s: string) => normalizeLetters(s).replace(/ه$/, '')
 
+/** `x` written in the digits of `like`: Arabic-Indic (٠–٩) when `like` uses them, else ASCII. */
+function writeLike(like: string, x: number): string {
+  return /[\u0660-\u0669]/.test(like) ? String(x).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))) : String(x)
+}
+
 /** Index of a numeral 3–10 in masculine-noun form (0–7) or feminine-noun form (8–15), or −1. */
 function numberIndex(word: string): number {
   const w = normalizeLetters(word)
@@ -63,8 +68,7 @@ export function quantityDistractors(phrase: string): string[] | null {
     const v = Number(normalizeLetters(num))
     const others = [...new Set([v - 20, v + 20, v - 40, v + 10, v - 10].filter((x) => x > 0 && x < 100 && x !== v))].slice(0, 3)
     if (others.length !== 3) return null
-    const indic = /[\u0660-\u0669]/.test(num)
-    const write = (x: number) => (indic ? String(x).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))) : String(x))
+    const write = (x: number) => writeLike(num, x)
     return others.map((x) => `${qualifier}${write(x)} ${rest.slice(1).join(' ')}`)
   }
   // compound numbers 11–19: «اثنتي عشرة نقطة» (feminine noun: ten with ة), «ثلاثة عشر يوما» (masculine)
@@ -91,8 +95,7 @@ export function quantityDistractors(phrase: string): string[] | null {
     const others = [...new Set(pool)].filter((x) => x !== value && x > 0 && (value >= 11 ? x >= 11 : x <= 10 || value > 10)).slice(0, 3)
     if (others.length !== 3) return null
     // the key's digits: Arabic-Indic stay Arabic-Indic
-    const indic = /[\u0660-\u0669]/.test(num)
-    const write = (x: number) => (indic ? String(x).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))) : String(x))
+    const write = (x: number) => writeLike(num, x)
     return others.map((x) => `${qualifier}${write(x)} ${rest.slice(1).join(' ')}`.trim())
   }
   // percentages: «60 في المئة», «20%»
@@ -135,8 +138,7 @@ export function dateDistractors(date: string): string[] | null {
   if (!(day >= 1 && day <= 31)) return null
   const shifts = [-1, 1, 7].map((d) => day + d).map((d) => (d < 1 ? d + 14 : d > 28 ? d - 14 : d))
   // the key's digits: Arabic-Indic stay Arabic-Indic
-  const indic = /[\u0660-\u0669]/.test(m[1]!)
-  const write = (x: number) => (indic ? String(x).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))) : String(x))
+  const write = (x: number) => writeLike(m[1]!, x)
   const out = [...new Set(shifts)].filter((d) => d !== day).map((d) => `${write(d)}${m[2]}${m[3]}`)
   if (out.length === 3) return out
   // fall back to the next months
