@@ -199,6 +199,25 @@ const INSTITUTION_HEADS = new Set(
   ['جامعة', 'معهد', 'مطار', 'ميناء', 'قاعدة', 'سجن', 'مستشفى', 'محطة', 'مصنع', 'منشأة', 'مجمع'].map((w) => normalizeLetters(w)),
 )
 
+/**
+ * 1 when a rule's head word carries a conjunction («ومطار», «والوكالة») — the head matched without it —
+ * else 0: the entity starts after the «و» / «ف».
+ */
+function conjunctionLength(t: Token, heads: PhraseIndex): number {
+  if (!/^[وف]/.test(t.text)) return 0
+  return heads.has(t.norm) || heads.has(stripArticle(t.norm)) ? 0 : 1
+}
+
+/** Moves the mention that starts at `tokenStart` to start at `from` (past a conjunction). */
+function trimStart(text: string, e: FoundEntity, tokenStart: number, from: number) {
+  if (from === tokenStart) return
+  const m = e.mentions.find((x) => x.start === tokenStart)
+  if (!m) return
+  m.start = from
+  if (m.phraseStart < from) m.phraseStart = from
+  m.text = text.slice(m.start, m.end)
+}
+
 /** Nisba adjectives («الروسي», «الكورية») and other adjective-like endings. */
 const looksAdjective = (t: Token) => /(?:ي|يه|يين|يتين|يان|يات)$/.test(t.norm)
 
@@ -415,10 +434,12 @@ export function recognizeEntities(
         if (nameLike(unit, k) && !matchPhrase(text, unit, k, trig.nationalities)) {
           k++
           if (k < n && isDefinite(unit.tokens[k]!) && looksAdjective(unit.tokens[k]!) && !unit.used[k] && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
-          addMention(`rule:place:${nameKey(unit, i, k)}`, 'place', text.slice(t.start, unit.tokens[k - 1]!.end), unit, i, k, {
+          const from = t.start + conjunctionLength(t, trig.placeHeads)
+          const e = addMention(`rule:place:${nameKey(unit, i, k)}`, 'place', text.slice(from, unit.tokens[k - 1]!.end), unit, i, k, {
             source: 'rule',
             lexiconId: null,
           })
+          trimStart(text, e, t.start, from)
           i = k - 1
           continue
         }
@@ -444,10 +465,12 @@ export function recognizeEntities(
             k += 2
             while (k < n && unit.used[k] === pid) k++
           }
-          addMention(`rule:organization:${normalizeLetters(text.slice(t.start, unit.tokens[k - 1]!.end)).replace(/^[وف]/, '').replace(/^(?:بال|لل|ال)/, '')}`, 'organization', text.slice(t.start, unit.tokens[k - 1]!.end).replace(/^[وف](?=ال)/, ''), unit, i, k, {
+          const from = t.start + conjunctionLength(t, trig.orgHeads)
+          const e = addMention(`rule:organization:${normalizeLetters(text.slice(from, unit.tokens[k - 1]!.end)).replace(/^(?:بال|لل|ال)/, '')}`, 'organization', text.slice(from, unit.tokens[k - 1]!.end), unit, i, k, {
             source: 'rule',
             lexiconId: null,
           })
+          trimStart(text, e, t.start, from)
           i = k - 1
           continue
         }
