@@ -40,6 +40,10 @@ export const quizMessages = {
     en: `The answer is too long (${SHORT_ANSWER_MAX} characters at most).`,
   },
   display_name_empty: { ar: 'اكتب اسمك قبل الإرسال.', en: 'Enter your name before submitting.' },
+  display_name_no_letter: {
+    ar: 'اكتب اسمًا فيه حرف واحد على الأقل.',
+    en: 'Enter a name with at least one letter.',
+  },
   display_name_too_long: {
     ar: `الاسم طويل جدًا (${DISPLAY_NAME_MAX} حرفًا على الأكثر).`,
     en: `The name is too long (${DISPLAY_NAME_MAX} characters at most).`,
@@ -49,6 +53,10 @@ export const quizMessages = {
     en: 'The form is invalid or outdated; reload the page.',
   },
   no_questions: { ar: 'لا أسئلة في هذا الاختبار بعد.', en: 'This quiz has no questions yet.' },
+  token_used: {
+    ar: 'أُرسل هذا النموذج من قبل. إن كنت أنت من أرسله فافتح نتيجتك من الجهاز نفسه، أو أعد تحميل صفحة الاختبار لتبدأ محاولة جديدة.',
+    en: 'This form was already submitted. If it was you, open your result on the same device, or reload the quiz page to start a new attempt.',
+  },
   already_submitted: {
     ar: 'أُرسل هذا النموذج من قبل باسم متعلّم آخر.',
     en: 'This form was already submitted by another learner.',

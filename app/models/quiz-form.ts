@@ -7,9 +7,9 @@
  * and one `answer:<question id>` per question (the chosen option, or the typed short answer).
  */
 import { z } from 'zod'
+import { cleanDisplayName, parseDisplayNameText } from './display-name'
 import {
   ANSWER_PREFIX,
-  DISPLAY_NAME_MAX,
   SHORT_ANSWER_MAX,
   quizMessages,
   type QuizFormErrors,
@@ -58,7 +58,7 @@ export function readQuizForm(formData: FormData): RawQuizForm {
 /** A valid submission. */
 export interface QuizSubmission {
   clientToken: string
-  /** Trimmed, inner white space collapsed; null when the learner already has a name. */
+  /** Cleaned (`cleanDisplayName`); null when the learner already has a name. */
   displayName: string | null
   /** Answer per question id (short answers trimmed), one for every question of the quiz. */
   answers: Map<string, string>
@@ -80,9 +80,8 @@ export function quizSubmissionSchema(
       ctx.addIssue({ code: 'custom', message, path })
     if (!z.uuid().safeParse(raw.clientToken).success) issue('bad_token', ['clientToken'])
     if (needsDisplayName) {
-      const name = collapse(raw.displayName ?? '')
-      if (name.length === 0) issue('display_name_empty', ['displayName'])
-      else if ([...name].length > DISPLAY_NAME_MAX) issue('display_name_too_long', ['displayName'])
+      const name = parseDisplayNameText(raw.displayName ?? '')
+      if (!name.success) issue(name.code, ['displayName'])
     }
     if (questions.length === 0) issue('no_questions', ['answers'])
     const seen = new Set<string>()
@@ -114,7 +113,7 @@ export function quizSubmissionSchema(
   }).transform(
     (raw): QuizSubmission => ({
       clientToken: raw.clientToken,
-      displayName: needsDisplayName ? collapse(raw.displayName ?? '') : null,
+      displayName: needsDisplayName ? cleanDisplayName(raw.displayName ?? '') : null,
       answers: new Map(raw.answers.map((a) => [a.questionId, a.answer.trim()])),
     }),
   )
@@ -144,8 +143,4 @@ export function parseQuizForm(
   const values: QuizFormValues = { displayName: raw.displayName ?? '', answers: {} }
   for (const a of raw.answers) values.answers[a.questionId] ??= a.answer
   return { success: false, errors, values }
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }

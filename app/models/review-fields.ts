@@ -72,6 +72,10 @@ export const reviewMessages = {
     en: `Choose a number from 0 to ${NEW_CARDS_PER_DAY_MAX}.`,
   },
   display_name_empty: { ar: 'اكتب اسمك أولًا.', en: 'Enter your name first.' },
+  display_name_no_letter: {
+    ar: 'اكتب اسمًا فيه حرف واحد على الأقل.',
+    en: 'Enter a name with at least one letter.',
+  },
   display_name_too_long: {
     ar: 'الاسم طويل جدًا (60 حرفًا على الأكثر).',
     en: 'The name is too long (60 characters at most).',

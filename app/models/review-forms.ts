@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { isValidTimeZone } from './learner-day'
-import { DISPLAY_NAME_MAX } from './quiz-fields'
+import { parseDisplayNameText } from './display-name'
 import {
   NEW_CARDS_PER_DAY_MAX,
   RETENTION_PERCENT_MAX,
@@ -134,16 +134,13 @@ const codes: Record<string, true> = {
 }
 
 /**
- * The display name of the "add this article's vocabulary" form when the reader has no learner yet: white
- * space collapsed, 1–60 characters.
+ * The display name of the "add this article's vocabulary" form when the reader has no learner yet, cleaned
+ * and checked as everywhere (`display-name.ts`).
  * @returns the name, or the error code.
  */
 export function parseDisplayName(formData: FormData): { success: true; name: string } | { success: false; code: ReviewMessageCode } {
   const raw = formData.get('displayName')
-  const name = (typeof raw === 'string' ? raw : '').replace(/\s+/g, ' ').trim()
-  if (name.length === 0) return { success: false, code: 'display_name_empty' }
-  if ([...name].length > DISPLAY_NAME_MAX) return { success: false, code: 'display_name_too_long' }
-  return { success: true, name }
+  return parseDisplayNameText(typeof raw === 'string' ? raw : '')
 }
 
 /** FormData as a plain object of its text fields (the first value of each name). */
