@@ -62,11 +62,11 @@ export async function getQuiz(slug: string, learnerId: string | null): Promise<Q
 export type SubmitResult =
   /** A new attempt was stored (with a new learner when the session had none). */
   | { status: 'stored'; attemptId: string; learnerId: string }
-  /** The form's clientToken was already used by this learner (or by a learner created by it): nothing stored. */
+  /** The form's clientToken was already used by the session's own learner: nothing stored. */
   | { status: 'duplicate'; attemptId: string; learnerId: string }
   /** The form failed validation: nothing stored. */
   | { status: 'invalid'; errors: QuizFormErrors; values: QuizFormValues }
-  /** The clientToken belongs to another learner's attempt: nothing stored. */
+  /** The clientToken belongs to an attempt the session's learner (or a session without one) does not own. */
   | { status: 'conflict'; errors: QuizFormErrors }
 
 /**
@@ -158,10 +158,14 @@ async function findAttemptByToken(clientToken: string) {
 }
 
 function resolveDuplicate(attempt: { id: string; learnerId: string }, learnerId: string | null): SubmitResult {
-  // Without a session the token itself proves the browser rendered that form (the first submit of a new
-  // learner whose cookie has not arrived yet); with another learner's session it does not.
-  if (learnerId === null || learnerId === attempt.learnerId) {
+  // A used token proves only that someone once rendered that form, not who holds it now: a copied or
+  // replayed form must not hand its attempt (and, through the redirect's cookie, its learner's session) to
+  // another browser. Only the learner who owns the attempt is sent back to it.
+  if (learnerId === attempt.learnerId) {
     return { status: 'duplicate', attemptId: attempt.id, learnerId: attempt.learnerId }
   }
-  return { status: 'conflict', errors: { form: ['already_submitted'], fields: {} } }
+  return {
+    status: 'conflict',
+    errors: { form: [learnerId === null ? 'token_used' : 'already_submitted'], fields: {} },
+  }
 }
