@@ -20,11 +20,26 @@ export class FahmError extends Error {
   }
 }
 
+/** What a 404 says, per kind of record: the Arabic and the English say the same thing. */
+const notFoundMessages: Record<string, BilingualMessage> = {
+  Article: { ar: 'لم نجد هذا المقال.', en: 'Article not found.' },
+  Attempt: {
+    ar: 'لم نجد هذه النتيجة، أو أنها لمتعلّم آخر. تُفتح النتيجة على الجهاز الذي أُرسل منه الاختبار.',
+    en: 'Attempt not found, or it belongs to another learner. A result opens on the device the quiz was sent from.',
+  },
+  Learner: {
+    ar: 'لم نجد متعلّمًا على هذا الجهاز. أرسل اختبارًا أو انضم إلى صفّ أولًا.',
+    en: 'Learner not found on this device. Take a quiz or join a class first.',
+  },
+  Card: { ar: 'لم نجد هذه البطاقة.', en: 'Card not found.' },
+}
+
 /** The record does not exist, or exists but belongs to someone else (both answer 404). */
 export class NotFoundError extends FahmError {
   override name = 'NotFoundError'
+  /** @param what the kind of record (Article, Attempt, …), named in the English message. */
   constructor(what: string) {
-    super({ ar: 'الصفحة المطلوبة غير موجودة.', en: `${what} not found.` })
+    super(notFoundMessages[what] ?? { ar: 'الصفحة المطلوبة غير موجودة.', en: `${what} not found.` })
   }
 }
 
