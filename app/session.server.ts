@@ -51,3 +51,13 @@ export async function commitLearner(request: Request, learnerId: string): Promis
   session.set('learnerId', learnerId)
   return sessionStorage.commitSession(session)
 }
+
+/**
+ * The `Set-Cookie` value that forgets the learner of a session (keeps any other session data).
+ * @param request the request whose session is changed.
+ */
+export async function forgetLearner(request: Request): Promise<string> {
+  const session = await getSession(request)
+  session.unset('learnerId')
+  return sessionStorage.commitSession(session)
+}

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { TimeZoneField } from '~/components/time-zone-field'
@@ -56,54 +57,65 @@ export default function QuizPage() {
       <h1>
         اختبار: <Link to={`/articles/${quiz.article.slug}`}>{quiz.article.titleAr}</Link>
       </h1>
+      {errors ? <ErrorSummary errors={errors} numberOf={numberOf} /> : null}
       {quiz.questions.length === 0 ? (
         <p className="muted">لا أسئلة لهذا المقال بعد.</p>
       ) : (
-        <Form method="post" className="quiz">
-          {errors ? <ErrorSummary errors={errors} numberOf={numberOf} /> : null}
-          <input type="hidden" name="clientToken" value={quiz.clientToken} />
-          <TimeZoneField />
+        <>
           {quiz.learner ? (
-            <p className="muted">
-              تُرسل الإجابات باسم <bdi>{quiz.learner.displayName}</bdi>.
-            </p>
-          ) : (
-            <div className="field">
-              <label htmlFor="displayName">اسمك</label>
-              <p className="muted" id="displayName-hint">
-                يظهر في صفحة النتيجة، <BidiText text={`${DISPLAY_NAME_MAX}`} /> حرفًا على الأكثر.
+            // Outside the quiz form (forms cannot nest). On a shared computer the next student ends the
+            // previous one's session here and gets the name field back.
+            <Form method="post" action="/learner/sign-out" className="inline-form signed-in-as">
+              <input type="hidden" name="redirectTo" value={`/articles/${quiz.article.slug}/quiz`} />
+              <p className="muted">
+                تُرسل الإجابات باسم <bdi className="name">{quiz.learner.displayName}</bdi>.{' '}
+                <button type="submit" className="link-button">
+                  ليس أنت؟ <span lang="en" dir="ltr" className="english">Not you?</span>
+                </button>
               </p>
-              <input
-                id="displayName"
-                name="displayName"
-                type="text"
-                required
-                maxLength={DISPLAY_NAME_MAX}
-                autoComplete="nickname"
-                defaultValue={values?.displayName ?? ''}
-                aria-invalid={errors?.fields.displayName ? true : undefined}
-                aria-describedby={
-                  errors?.fields.displayName ? 'displayName-hint displayName-error' : 'displayName-hint'
-                }
+            </Form>
+          ) : null}
+          <Form method="post" className="quiz">
+            <input type="hidden" name="clientToken" value={quiz.clientToken} />
+            <TimeZoneField />
+            {quiz.learner ? null : (
+              <div className="field">
+                <label htmlFor="displayName">اسمك</label>
+                <p className="muted" id="displayName-hint">
+                  يظهر في صفحة النتيجة، <BidiText text={`${DISPLAY_NAME_MAX}`} /> حرفًا على الأكثر.
+                </p>
+                <input
+                  id="displayName"
+                  name="displayName"
+                  type="text"
+                  required
+                  maxLength={DISPLAY_NAME_MAX}
+                  autoComplete="nickname"
+                  defaultValue={values?.displayName ?? ''}
+                  aria-invalid={errors?.fields.displayName ? true : undefined}
+                  aria-describedby={
+                    errors?.fields.displayName ? 'displayName-hint displayName-error' : 'displayName-hint'
+                  }
+                />
+                <FieldError id="displayName-error" code={errors?.fields.displayName} />
+              </div>
+            )}
+            {quiz.questions.map((question, i) => (
+              <QuestionField
+                key={question.id}
+                question={question}
+                number={i + 1}
+                error={errors?.fields[question.id]}
+                value={values?.answers[question.id]}
               />
-              <FieldError id="displayName-error" code={errors?.fields.displayName} />
-            </div>
-          )}
-          {quiz.questions.map((question, i) => (
-            <QuestionField
-              key={question.id}
-              question={question}
-              number={i + 1}
-              error={errors?.fields[question.id]}
-              value={values?.answers[question.id]}
-            />
-          ))}
-          <p>
-            <button type="submit" className="button" disabled={submitting}>
-              {submitting ? 'جارٍ الإرسال…' : 'أرسل الإجابات'}
-            </button>
-          </p>
-        </Form>
+            ))}
+            <p>
+              <button type="submit" className="button" disabled={submitting}>
+                {submitting ? 'جارٍ الإرسال…' : 'أرسل الإجابات'}
+              </button>
+            </p>
+          </Form>
+        </>
       )}
     </>
   )
@@ -190,18 +202,27 @@ function FieldError({ id, code }: { id: string; code: QuizMessageCode | undefine
   )
 }
 
+/**
+ * The errors of a rejected submit, above the quiz: announced (`role="alert"`) and focused when it appears,
+ * so keyboard and screen-reader users start from it; one line per error in question order (the name
+ * first, form-level problems last), each linking to its field.
+ */
 function ErrorSummary({ errors, numberOf }: { errors: QuizFormErrors; numberOf: Map<string, number> }) {
-  const lines: { href: string | null; label: string | null; code: QuizMessageCode }[] = [
-    ...errors.form.map((code) => ({ href: null, label: null, code })),
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    ref.current?.focus()
+  }, [errors])
+  const lines: { order: number; href: string | null; label: string | null; code: QuizMessageCode }[] = [
     ...Object.entries(errors.fields).map(([field, code]) => {
-      if (field === 'displayName') return { href: '#displayName', label: 'الاسم', code }
+      if (field === 'displayName') return { order: 0, href: '#displayName', label: 'الاسم', code }
       const n = numberOf.get(field)
-      return { href: n ? `#q-${n}` : null, label: n ? `السؤال ${n}` : null, code }
+      return { order: n ?? Number.MAX_SAFE_INTEGER, href: n ? `#q-${n}` : null, label: n ? `السؤال ${n}` : null, code }
     }),
-  ]
+    ...errors.form.map((code) => ({ order: Number.MAX_SAFE_INTEGER, href: null, label: null, code })),
+  ].sort((a, b) => a.order - b.order)
   return (
-    <div className="form-errors" role="alert" tabIndex={-1}>
-      <p>
+    <div className="form-errors" role="alert" tabIndex={-1} ref={ref} aria-labelledby="quiz-errors-heading">
+      <p id="quiz-errors-heading">
         <strong>{quizMessages.summary.ar}</strong>{' '}
         <span lang="en" dir="ltr" className="english">
           {quizMessages.summary.en}
