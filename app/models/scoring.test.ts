@@ -33,6 +33,34 @@ describe('isCorrect', () => {
   })
 })
 
+describe('isCorrect: whole words and name skeletons', () => {
+  const person: ScorableQuestion = { id: 'p', type: 'short_answer', key: 'تيخونوف', accepted: ['فلاديمير تيخونوف'] }
+
+  it('accepts an accepted form inside the answer with at most two extra words', () => {
+    expect(isCorrect(person, 'الأستاذ فلاديمير تيخونوف')).toBe(true)
+    expect(isCorrect(person, 'السيد الأستاذ تيخونوف')).toBe(true)
+    expect(isCorrect(person, 'هو السيد الأستاذ تيخونوف')).toBe(false)
+  })
+
+  it('matches whole words only, and never around a negation', () => {
+    expect(isCorrect(person, 'تيخونوفي')).toBe(false)
+    expect(isCorrect({ id: 'r', type: 'short_answer', key: 'روسيا', accepted: [] }, 'ليست روسيا')).toBe(false)
+    expect(isCorrect({ id: 'r', type: 'short_answer', key: 'روسيا', accepted: [] }, 'إلى روسيا')).toBe(true)
+  })
+
+  it('accepts spelling variants of a name by their transliteration skeleton', () => {
+    const kim: ScorableQuestion = { id: 'k', type: 'short_answer', key: 'كيم جونغ أون', accepted: [] }
+    expect(isCorrect(kim, 'كيم جونج أون')).toBe(true)
+    expect(isCorrect(person, 'فلادمير تيخونوف')).toBe(true)
+    expect(isCorrect({ id: 'b', type: 'short_answer', key: 'بوتين', accepted: [] }, 'تيخونوف')).toBe(false)
+    expect(isCorrect({ id: 'l', type: 'short_answer', key: 'شويغو', accepted: [] }, 'لافروف')).toBe(false)
+  })
+
+  it('leaves choice questions exact', () => {
+    expect(isCorrect({ ...mcq }, 'الرئيس فلاديمير بوتين')).toBe(false)
+  })
+})
+
 describe('scoreAnswers', () => {
   it('scores each question and counts the correct ones', () => {
     const result = scoreAnswers(

@@ -1,9 +1,23 @@
 /**
  * Pure scoring of a quiz submission. Choice questions (mcq, true/false, cloze) are correct when the chosen
- * option is the key; short answers are compared on the generator's `normalizeAnswer` key against the key
- * and every accepted form, so spelling variants, diacritics, hamza forms and punctuation do not matter.
+ * option is the key. A short answer is correct when, after the generator's `normalizeAnswer` (diacritics,
+ * hamza forms, punctuation), it
+ * - equals the key or an accepted form; or
+ * - holds the words of the key or of an accepted form, in order and contiguous, plus at most
+ *   {@link MAX_EXTRA_WORDS} other words (a title or a first name: «الأستاذ فلاديمير تيخونوف» for
+ *   «تيخونوف») none of which negates («ليس روسيا» is not «روسيا»);
+ * and words are compared by their transliteration skeleton (`skeleton` of the generator's tokens), so a
+ * foreign name spelt another way («فلادمير», «جونج» for «جونغ») counts; words whose skeleton is shorter than
+ * three letters must match exactly.
  */
 import { normalizeAnswer } from '~/generator/text/normalize'
+import { skeleton, tokenize } from '~/generator/text/tokens'
+
+/** Words a typed answer may carry beyond an accepted form (titles, first names). */
+export const MAX_EXTRA_WORDS = 2
+
+/** Extra words that turn an answer into its opposite: never accepted around a form. Normalised spellings. */
+const NEGATIONS = new Set(['لا', 'ليس', 'ليست', 'لم', 'لن', 'غير', 'ما', 'not', 'no'])
 
 /** The part of a stored question that scoring needs. */
 export interface ScorableQuestion {
@@ -40,7 +54,31 @@ export function isCorrect(question: ScorableQuestion, answer: string): boolean {
   if (question.type !== 'short_answer') return answer === question.key
   const given = normalizeAnswer(answer)
   if (given === '') return false
-  return [question.key, ...question.accepted].some((form) => normalizeAnswer(form) === given)
+  const forms = [question.key, ...question.accepted]
+  if (forms.some((form) => normalizeAnswer(form) === given)) return true
+  const givenWords = words(given)
+  return forms.some((form) => containsForm(givenWords, words(normalizeAnswer(form))))
+}
+
+function words(normalised: string): string[] {
+  return tokenize(normalised).map((t) => t.norm)
+}
+
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true
+  const sa = skeleton(a)
+  return sa.length >= 3 && sa === skeleton(b)
+}
+
+/** Whether `given` holds `form` as a contiguous run of words with at most MAX_EXTRA_WORDS non-negating others. */
+function containsForm(given: readonly string[], form: readonly string[]): boolean {
+  if (form.length === 0 || given.length < form.length || given.length - form.length > MAX_EXTRA_WORDS) return false
+  for (let at = 0; at + form.length <= given.length; at++) {
+    if (!form.every((word, i) => sameWord(given[at + i]!, word))) continue
+    const extra = [...given.slice(0, at), ...given.slice(at + form.length)]
+    if (extra.every((word) => !NEGATIONS.has(word))) return true
+  }
+  return false
 }
 
 /**
