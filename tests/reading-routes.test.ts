@@ -43,6 +43,24 @@ describe('reading view', () => {
     expect(article.blocks[2]!.pieces).toEqual([{ sentenceId: null, text: 'ح.ز/ ا.ف (د.ب.أ / أ.ف.ب)' }])
   })
 
+  it('passes the sentence named by ?s= to be marked, ignoring malformed values', async () => {
+    const load = (query: string) =>
+      readingLoader({ request: getRequest(`http://localhost/articles/${slug}${query}`), params: { slug }, context: {} })
+    expect((await load('?s=s2#s-s2')).highlight).toBe('s2')
+    expect((await load('?s=%3Cscript%3E')).highlight).toBe(null)
+    expect((await load('')).highlight).toBe(null)
+  })
+
+  it("lists the article's vocabulary cards with lemma and gloss", async () => {
+    const { article } = await readingLoader({ request: getRequest(`http://localhost/articles/${slug}`), params: { slug }, context: {} })
+    const stored = await prisma.vocabularyItem.findMany({
+      where: { article: { slug }, retired: false },
+      orderBy: { position: 'asc' },
+      select: { id: true, surface: true, lemma: true, glossEn: true },
+    })
+    expect(article.vocabulary).toEqual(stored)
+  })
+
   it.each(['no-such-article', 'Not A Slug!'])('answers 404 for %j', async (bad) => {
     const error = asData(
       await thrown(readingLoader({ request: getRequest('http://localhost/x'), params: { slug: bad }, context: {} })),

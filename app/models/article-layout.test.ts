@@ -32,6 +32,19 @@ describe('layoutArticle', () => {
     ])
   })
 
+  it('groups a body given as one line into paragraphs of about three sentences', () => {
+    const line = Array.from({ length: 7 }, (_, i) => `جملة رقم ${i + 1}.`).join(' ')
+    const oneLine = line.split(' جملة').map((t, i) => (i === 0 ? t : `جملة${t}`))
+    const sents = oneLine.map((t, i) => ({ id: `s${i + 1}`, start: line.indexOf(t), end: line.indexOf(t) + t.length, text: t }))
+    const blocks = layoutArticle(line, [{ kind: 'body', start: 0, end: line.length }], sents)
+    expect(blocks.map((b) => b.pieces.filter((p) => p.sentenceId).map((p) => p.sentenceId))).toEqual([
+      ['s1', 's2', 's3'],
+      ['s4', 's5', 's6', 's7'],
+    ])
+    // Every sentence keeps its own piece (and anchor); no text is lost but the white space between paragraphs.
+    expect(blocks.flatMap((b) => b.pieces.map((p) => p.text)).join('').replace(/\s/g, '')).toBe(line.replace(/\s/g, ''))
+  })
+
   it('renders a body without sentences as plain text', () => {
     expect(layoutArticle('نص بلا جمل', [{ kind: 'body', start: 0, end: 10 }], [])).toEqual([
       { kind: 'paragraph', pieces: [{ sentenceId: null, text: 'نص بلا جمل' }] },

@@ -25,7 +25,9 @@ export function sentenceAnchor(sentenceId: string): string {
 /**
  * Lays the article out as blocks, in text order.
  *
- * Body segments become paragraphs, split where the text between two sentences holds a line break;
+ * Body segments become paragraphs, split where the text between two sentences holds a line break; a
+ * paragraph of more than {@link MAX_PARAGRAPH_SENTENCES} sentences (an article pasted as one line) is cut
+ * into paragraphs of {@link PARAGRAPH_SENTENCES} sentences (the last may hold up to one more or fewer);
  * caption and credit segments become one block each; title and boilerplate segments are left out (the
  * page shows the title from the article's metadata). Sentences fully inside a segment become their own
  * pieces; everything else is plain text.
@@ -41,7 +43,9 @@ export function layoutArticle(text: string, segments: Segments, sentences: Sente
     if (segment.kind === 'title' || segment.kind === 'boilerplate') continue
     const pieces = piecesOf(text, segment.start, segment.end, sortedSentences)
     if (segment.kind === 'body') {
-      for (const paragraph of splitParagraphs(pieces)) pushBlock(blocks, 'paragraph', paragraph)
+      for (const paragraph of splitParagraphs(pieces)) {
+        for (const group of groupSentences(paragraph)) pushBlock(blocks, 'paragraph', group)
+      }
     } else {
       pushBlock(blocks, segment.kind, pieces)
     }
@@ -76,6 +80,33 @@ function splitParagraphs(pieces: Piece[]): Piece[][] {
     })
   }
   return paragraphs
+}
+
+/** Sentences per paragraph when the text gives no paragraph breaks. */
+export const PARAGRAPH_SENTENCES = 3
+/** A paragraph with more sentences than this is regrouped. */
+export const MAX_PARAGRAPH_SENTENCES = 4
+
+function groupSentences(pieces: Piece[]): Piece[][] {
+  const count = pieces.filter((p) => p.sentenceId !== null).length
+  if (count <= MAX_PARAGRAPH_SENTENCES) return [pieces]
+  const groups: Piece[][] = [[]]
+  let inGroup = 0
+  let left = count
+  for (const piece of pieces) {
+    // Start a new paragraph before a sentence once the current one is full, unless only one sentence is
+    // left (it joins the last paragraph rather than standing alone).
+    if (piece.sentenceId !== null) {
+      if (inGroup === PARAGRAPH_SENTENCES && left > 1) {
+        groups.push([])
+        inGroup = 0
+      }
+      inGroup++
+      left--
+    }
+    groups[groups.length - 1]!.push(piece)
+  }
+  return groups
 }
 
 function pushBlock(blocks: Block[], kind: Block['kind'], pieces: Piece[]): void {

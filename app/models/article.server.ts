@@ -52,9 +52,20 @@ export async function listArticles(): Promise<ArticleSummary[]> {
   }))
 }
 
+/** A vocabulary card of the article as the reading view lists it. */
+export interface ArticleVocabularyEntry {
+  id: string
+  /** The term as it occurs in the article. */
+  surface: string
+  lemma: string
+  glossEn: string
+}
+
 export interface ArticleReading extends ArticleSummary {
   /** The body laid out in blocks; every sentence a piece with its id (anchor `s-<id>`). */
   blocks: Block[]
+  /** The article's vocabulary cards (not retired), in the generator's order. */
+  vocabulary: ArticleVocabularyEntry[]
 }
 
 /**
@@ -75,6 +86,11 @@ export async function getArticleReading(slug: string): Promise<ArticleReading> {
       segments: true,
       sentences: true,
       _count: { select: { questions: { where: activeQuizQuestion } } },
+      vocabulary: {
+        where: { retired: false },
+        orderBy: { position: 'asc' },
+        select: { id: true, surface: true, lemma: true, glossEn: true },
+      },
     },
   })
   if (!row) throw new NotFoundError('Article')
@@ -89,5 +105,6 @@ export async function getArticleReading(slug: string): Promise<ArticleReading> {
     publishedLabel: formatArabicDate(row.publishedOn),
     questionCount: row._count.questions,
     blocks: layoutArticle(row.text, segments, sentences),
+    vocabulary: row.vocabulary,
   }
 }

@@ -12,7 +12,7 @@ import { Bilingual } from '~/components/bilingual'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { TimeZoneField } from '~/components/time-zone-field'
 import { sentenceAnchor, type Piece } from '~/models/article-layout'
-import { getArticleReading } from '~/models/article.server'
+import { getArticleReading, type ArticleVocabularyEntry } from '~/models/article.server'
 import { DISPLAY_NAME_MAX } from '~/models/quiz-fields'
 import { reviewMessages, type ReviewMessageCode } from '~/models/review-fields'
 import { addArticleVocabulary, getArticleVocabularyStatus } from '~/models/vocabulary.server'
@@ -20,17 +20,29 @@ import { commitLearner, getLearnerId } from '~/session.server'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
 import { SlugParamsSchema, parseParams } from '~/utils/params.server'
 
-/** `?added=<n>`: the redirect after "add this article's vocabulary" says how many cards were created. */
-const AddedSearchSchema = z.object({ added: z.coerce.number().int().nonnegative().optional().catch(undefined) })
+/**
+ * `?added=<n>`: the redirect after "add this article's vocabulary" says how many cards were created.
+ * `?s=<sentence id>`: the sentence to highlight (the result page's "read it in the article" link), marked
+ * on the server so it shows with and without JavaScript and after client-side navigation.
+ */
+const ReadingSearchSchema = z.object({
+  added: z.coerce.number().int().nonnegative().optional().catch(undefined),
+  s: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .optional()
+    .catch(undefined),
+})
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = parseParams(SlugParamsSchema, params)
   const learnerId = await getLearnerId(request)
-  const { added } = AddedSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const { added, s } = ReadingSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   return withHttpErrors(async () => ({
     article: await getArticleReading(slug),
     vocabulary: await getArticleVocabularyStatus(slug, learnerId),
     added: added ?? null,
+    highlight: s ?? null,
   }))
 }
 
@@ -50,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ArticleReadingView() {
-  const { article, vocabulary, added } = useLoaderData<typeof loader>()
+  const { article, vocabulary, added, highlight } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const submitting = useNavigation().state === 'submitting'
   return (
@@ -77,7 +89,7 @@ export default function ArticleReadingView() {
             return (
               <figure key={i} className="caption">
                 <figcaption>
-                  <Pieces pieces={block.pieces} />
+                  <Pieces pieces={block.pieces} highlight={highlight} />
                 </figcaption>
               </figure>
             )
@@ -86,14 +98,14 @@ export default function ArticleReadingView() {
             return (
               <p key={i} className="credit">
                 <small>
-                  <Pieces pieces={block.pieces} />
+                  <Pieces pieces={block.pieces} highlight={highlight} />
                 </small>
               </p>
             )
           }
           return (
             <p key={i}>
-              <Pieces pieces={block.pieces} />
+              <Pieces pieces={block.pieces} highlight={highlight} />
             </p>
           )
         })}
@@ -110,6 +122,7 @@ export default function ArticleReadingView() {
       {vocabulary.items > 0 ? (
         <section id="vocabulary" className="vocabulary-add" aria-labelledby="vocabulary-heading">
           <h2 id="vocabulary-heading">كلمات المقال</h2>
+          {article.vocabulary.length > 0 ? <VocabularyList entries={article.vocabulary} /> : null}
           <p>
             في هذا المقال <bdi>{vocabulary.items}</bdi> من مفردات الأخبار السياسية. أضفها إلى{' '}
             <Link to="/review">مراجعتك</Link>: لكل كلمة ثلاث بطاقات (المعنى، وإكمال الجملة، وكتابة الكلمة)، تعود إليك
@@ -159,7 +172,7 @@ export default function ArticleReadingView() {
   )
 }
 
-function Pieces({ pieces }: { pieces: Piece[] }) {
+function Pieces({ pieces, highlight }: { pieces: Piece[]; highlight: string | null }) {
   return (
     <>
       {pieces.map((piece, i) =>
@@ -167,11 +180,49 @@ function Pieces({ pieces }: { pieces: Piece[] }) {
           <BidiText key={i} text={piece.text} />
         ) : (
           <span key={i} id={sentenceAnchor(piece.sentenceId)} className="sentence">
-            <BidiText text={piece.text} />
+            {piece.sentenceId === highlight ? (
+              <mark className="targeted">
+                <BidiText text={piece.text} />
+              </mark>
+            ) : (
+              <BidiText text={piece.text} />
+            )}
           </span>
         ),
       )}
     </>
+  )
+}
+
+function VocabularyList({ entries }: { entries: ArticleVocabularyEntry[] }) {
+  return (
+    <table className="vocabulary-list">
+      <caption className="visually-hidden">مفردات المقال ومعانيها</caption>
+      <thead>
+        <tr>
+          <th scope="col">الكلمة في المقال</th>
+          <th scope="col">أصلها</th>
+          <th scope="col">
+            المعنى <span lang="en" dir="ltr" className="english">(English)</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.id}>
+            <td>
+              <bdi>{entry.surface}</bdi>
+            </td>
+            <td>
+              <bdi>{entry.lemma}</bdi>
+            </td>
+            <td lang="en" dir="ltr">
+              {entry.glossEn}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
 

@@ -88,7 +88,7 @@ function ResultItem({ item, number, slug }: { item: AttemptResultItem; number: n
         </p>
         {evidence.sentenceId ? (
           <footer>
-            <Link to={`/articles/${slug}#${sentenceAnchor(evidence.sentenceId)}`}>اقرأ الموضع في المقال</Link>
+            <Link to={`/articles/${slug}?s=${encodeURIComponent(evidence.sentenceId)}#${sentenceAnchor(evidence.sentenceId)}`}>اقرأ الموضع في المقال</Link>
           </footer>
         ) : null}
       </blockquote>
