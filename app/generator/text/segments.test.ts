@@ -88,6 +88,8 @@ describe('page furniture of other outlets', () => {
     'اقرأ أيضا: الحلف يبحث توسيع مهامه',
     'ع.ح/ (أ ف ب، رويترز)',
     'المصدر: الجزيرة + وكالات',
+    'الرئيس الفرنسي خلال مؤتمر صحفي في باريس (رويترز)',
+    'Advertisement',
     'شارك',
   ].join('\n')
   const segments = segmentText(text)
@@ -98,8 +100,8 @@ describe('page furniture of other outlets', () => {
   })
 
   it('labels stamps, read-also links and widgets as boilerplate, announced photos as captions', () => {
-    expect(of('boilerplate')).toEqual(['نُشر في: 12/3/2024', 'اقرأ أيضا: الحلف يبحث توسيع مهامه', 'شارك'])
-    expect(of('caption')).toEqual(['صورة أرشيفية لاجتماع سابق لقادة الحلف (رويترز)'])
+    expect(of('boilerplate')).toEqual(['نُشر في: 12/3/2024', 'اقرأ أيضا: الحلف يبحث توسيع مهامه', 'Advertisement', 'شارك'])
+    expect(of('caption')).toEqual(['صورة أرشيفية لاجتماع سابق لقادة الحلف (رويترز)', 'الرئيس الفرنسي خلال مؤتمر صحفي في باريس (رويترز)'])
   })
 
   it('starts the body after the dateline', () => {

@@ -12,7 +12,8 @@
  *   («نُشر في: 12/3/2024»).
  * - **credit** also: a dateline opening the first line («موسكو - رويترز», «واشنطن – (أ ف ب):») and a
  *   source line («المصدر: الجزيرة + وكالات»).
- * - **caption** also: lines that announce a photo («صورة أرشيفية …», «مصدر الصورة، …»).
+ * - **caption** also: lines that announce a photo («صورة أرشيفية …», «مصدر الصورة، …») and lines without a
+ *   full stop that end in a parenthesised agency credit («… في باريس (رويترز)»).
  * - **credit**: a line tail made only of author initials and agency names, e.g. «ك.ن/ س.ع (رويترز /
  *   د.ب.أ)», «(أ.ب، كونا)» — initialisms (letters joined by dots), known agency names, slashes,
  *   commas and parentheses.
@@ -66,7 +67,8 @@ const AGENCY_SET = new Set(AGENCIES.map((a) => a.toLowerCase()))
 const INITIALISM = new RegExp(`^[${ARABIC_LETTER}A-Za-z](?:\\.[${ARABIC_LETTER}A-Za-z]){1,4}\\.?$`)
 
 /** Page furniture at the start of a short line. */
-const WIDGET = /^(?:مشاركة|شارك|شاركوا|طباعة|اطبع|إرسال|ارسال|حفظ|تابعنا|تابعونا|تعليقات?|نسخ الرابط|المزيد|اقرأ المزيد|إقرأ المزيد)\s*[:：]?\s*$/
+const WIDGET =
+  /^(?:مشاركة|شارك|شاركوا|طباعة|اطبع|إرسال|ارسال|حفظ|تابعنا|تابعونا|تعليقات?|نسخ الرابط|المزيد|اقرأ المزيد|إقرأ المزيد|إعلان|share|print|email|advertisement|comments?|read more|related(?: articles| stories)?)\s*[:：]?\s*$/i
 const READ_ALSO = /^(?:اقرأ|إقرأ|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|إقرأ أيضاً|شاهد أيضا|شاهد أيضاً|للمزيد|اقرأ كذلك|مواضيع ذات صلة|ذات صلة)\s*(?:أيضا|أيضاً)?\s*[:：]/
 
 const SENTENCE_FINAL = /[.!?؟…]["»”')\s]*$/
@@ -229,6 +231,12 @@ export function segmentText(text: string): Segment[] {
       return
     }
     if (CAPTION_LINE.test(lineText) && words <= 40 && !SENTENCE_FINAL.test(lineText.replace(/\)\s*$/, ''))) {
+      segments.push({ kind: 'caption', ...line })
+      return
+    }
+    // a photo caption credited in parentheses, without a full stop: «… خلال مؤتمر صحفي في باريس (رويترز)»
+    const credited = /\(([^()]{1,40})\)\s*$/.exec(lineText)
+    if (i > 0 && credited && isCreditRun(`(${credited[1]})`) && words <= 40 && !SENTENCE_FINAL.test(lineText.slice(0, credited.index))) {
       segments.push({ kind: 'caption', ...line })
       return
     }
