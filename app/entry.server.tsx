@@ -9,6 +9,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { applySecurityHeaders } from '~/utils/security-headers.server'
 import { createNulPaddingStripper } from '~/utils/strip-nul-padding.server'
 
 /** Milliseconds pending promises may stream before Remix rejects them (Single Fetch `streamTimeout`). */
@@ -31,6 +32,7 @@ export default function handleRequest(
         shellRendered = true
         const body = new PassThrough()
         responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+        applySecurityHeaders(responseHeaders)
         resolve(
           new Response(createReadableStreamFromReadable(body), {
             headers: responseHeaders,
@@ -51,4 +53,13 @@ export default function handleRequest(
     // Abort React's rendering a second after Remix rejects pending promises.
     setTimeout(abort, streamTimeout + 1_000)
   })
+}
+
+/**
+ * Single Fetch data responses (loader and action data requested by the client) get the same security
+ * headers as documents.
+ */
+export function handleDataRequest(response: Response): Response {
+  applySecurityHeaders(response.headers)
+  return response
 }
