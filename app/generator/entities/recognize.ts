@@ -131,6 +131,12 @@ function matchPhrase(text: string, unit: Unit, i: number, index: PhraseIndex): n
   return best
 }
 
+/** True when a person's title reaches token `i` («وزير» before «الخارجية», or «وزير الخارجية» over it). */
+function titleEndsAt(text: string, unit: Unit, i: number, titles: PhraseIndex): boolean {
+  for (let start = Math.max(0, i - 3); start < i; start++) if (matchPhrase(text, unit, start, titles) >= i - start) return true
+  return false
+}
+
 /** A title with a possessive pronoun attached to its first word («رئيسها», «وزيرهم»): length in tokens, or 0. */
 function matchTitleWithPronoun(text: string, unit: Unit, i: number, index: PhraseIndex): number {
   const t = unit.tokens[i]!
@@ -334,6 +340,12 @@ export function recognizeEntities(
         i += len - 1
         continue
       }
+      // «وزير الخارجية الأمريكي» is a minister's title, not the ministry: an organisation matched without
+      // its head noun right after a person's title is part of that title
+      if (v.type === 'organization' && i > 0 && !matchPhrase(text, unit, i, trig.orgHeads) && titleEndsAt(text, unit, i, trig.titles)) {
+        i += len - 1
+        continue
+      }
       if (v.alias) {
         aliasHits.push({ unit, from: i, to: i + len, entryId: v.entryId, canonical: v.canonical })
         i += len - 1
@@ -459,7 +471,11 @@ export function recognizeEntities(
           gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)
         )
           k++
-        if (k > i + oh || (oh > 1 && isDefinite(t))) {
+        // «القوات الروسية» (a country's forces) names no organisation; «القوات الجوية» (a branch) does
+        const genericForces =
+          /^(?:[وف]?ال)?قوات$/.test(t.norm) &&
+          unit.tokens.slice(i + oh, k).every((x, j) => isNationality(unit, i + oh + j) || /^[وف]?ال?(?:امريكي|بريطاني|غربي|اجنبي)/.test(x.norm))
+        if (!genericForces && (k > i + oh || (oh > 1 && isDefinite(t)))) {
           if (k + 1 < n && unit.tokens[k]!.norm === 'في' && unit.used[k + 1]?.startsWith('place-')) {
             const pid = unit.used[k + 1]
             k += 2
