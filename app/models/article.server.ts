@@ -7,10 +7,12 @@ import { NotFoundError } from './errors'
 import { QUIZ_QUESTION_TYPES } from './quiz-fields'
 
 /**
- * Filter of the questions a quiz shows: in the generator's default quiz, not retired, of a type the quiz
- * page renders. Order them by `quizPosition`.
+ * Filter of the questions a quiz shows: approved by a teacher (the samples are seeded approved), in the
+ * generator's default quiz, not retired, of a type the quiz page renders. Order them by `quizPosition`.
+ * Drafts and rejected items never reach students.
  */
 export const activeQuizQuestion = {
+  status: 'approved',
   retired: false,
   quizPosition: { not: null },
   type: { in: [...QUIZ_QUESTION_TYPES] },

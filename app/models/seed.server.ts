@@ -157,6 +157,8 @@ async function seedArticle(tx: Tx, article: ContentArticle, { bank, quiz }: Gene
     position,
     quizPosition: quizPosition.get(q.id) ?? null,
     retired: false,
+    // The sample articles of content/ arrive approved: no teacher reviews them.
+    status: 'approved',
   }))
   const storedQuestions = await tx.question.findMany({
     where: { OR: [{ articleId }, { id: { in: questionRows.map((r) => r.id) } }] },
@@ -176,11 +178,13 @@ async function seedArticle(tx: Tx, article: ContentArticle, { bank, quiz }: Gene
       position: true,
       quizPosition: true,
       retired: true,
+      status: true,
     },
   })
   const questions = await syncItems(articleId, storedQuestions, questionRows, {
     create: (data) => tx.question.create({ data, select: { id: true } }),
-    update: (id, data) => tx.question.update({ where: { id }, data, select: { id: true } }),
+    // A teacher's edit (editedAt set) is never overwritten by a re-run of the generator.
+    update: (id, data) => tx.question.updateMany({ where: { id, editedAt: null }, data }),
     retire: (ids) => tx.question.updateMany({ where: { id: { in: ids } }, data: { retired: true } }),
   })
 
