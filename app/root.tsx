@@ -55,6 +55,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <span className="tagline">اختبارات فهم المقروء من الأخبار العربية</span>
           <nav className="site-nav" aria-label="الموقع">
+            <Link to="/join">انضم إلى صف</Link>
+            <Link to="/teacher">للمعلّمين</Link>
             <Link to="/review" className="review-link">
               المراجعة
               {reviewable ? (

@@ -2,11 +2,15 @@
  * The learner's cookie session (Remix `createCookieSessionStorage`): it holds only the learner's id.
  * Learners have no password in this walking skeleton; whoever holds the signed cookie is the learner.
  */
+import { randomBytes } from 'node:crypto'
 import { createCookieSessionStorage, type Session } from '@remix-run/node'
 import { getEnv, resolveSessionSecret } from './env.server'
 
 interface SessionData {
   learnerId: string
+  teacherId: string
+  /** Random per sign-in, so the cookie a teacher gets at sign-in never equals one issued before. */
+  nonce: string
 }
 
 const env = getEnv()
@@ -60,4 +64,25 @@ export async function forgetLearner(request: Request): Promise<string> {
   const session = await getSession(request)
   session.unset('learnerId')
   return sessionStorage.commitSession(session)
+}
+
+/** The id of the teacher whose session cookie the request carries (not checked against the database). */
+export async function getTeacherId(request: Request): Promise<string | null> {
+  return (await getSession(request)).get('teacherId') ?? null
+}
+
+/**
+ * The `Set-Cookie` value that signs a teacher in: a brand-new session (nothing of the previous cookie is
+ * carried over, learner included) with a fresh nonce — the session is rotated at sign-in.
+ */
+export async function commitTeacher(teacherId: string): Promise<string> {
+  const session = await sessionStorage.getSession()
+  session.set('teacherId', teacherId)
+  session.set('nonce', randomBytes(16).toString('base64url'))
+  return sessionStorage.commitSession(session)
+}
+
+/** The `Set-Cookie` value that ends every session of this browser (teacher log-out). */
+export async function destroyAll(request: Request): Promise<string> {
+  return sessionStorage.destroySession(await getSession(request))
 }

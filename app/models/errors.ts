@@ -32,6 +32,7 @@ const notFoundMessages: Record<string, BilingualMessage> = {
     en: 'Learner not found on this device. Take a quiz or join a class first.',
   },
   Card: { ar: 'لم نجد هذه البطاقة.', en: 'Card not found.' },
+  Class: { ar: 'لم نجد هذا الصف.', en: 'Class not found.' },
 }
 
 /** The record does not exist, or exists but belongs to someone else (both answer 404). */

@@ -1,7 +1,9 @@
 /** Guards for loaders and actions: who is asking. */
+import { redirect } from '@remix-run/node'
 import { NotFoundError } from '~/models/errors'
 import { findLearner, type LearnerSummary } from '~/models/learner.server'
-import { getLearnerId } from '~/session.server'
+import { findTeacher, type TeacherSummary } from '~/models/teacher.server'
+import { getLearnerId, getTeacherId } from '~/session.server'
 
 /**
  * The learner of the request's session.
@@ -19,4 +21,19 @@ export async function requireLearner(request: Request): Promise<LearnerSummary> 
   const learner = await getLearner(request)
   if (!learner) throw new NotFoundError('Learner')
   return learner
+}
+
+/**
+ * The teacher of the request's session, for teacher pages. Call first in every teacher loader and action.
+ * @returns the teacher.
+ * @throws a redirect to `/teacher/login?redirectTo=<this page>` when no teacher is signed in (a student's
+ *   session included) or the teacher no longer exists.
+ */
+export async function requireTeacher(request: Request): Promise<TeacherSummary> {
+  const teacher = await findTeacher(await getTeacherId(request))
+  if (!teacher) {
+    const url = new URL(request.url)
+    throw redirect(`/teacher/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`)
+  }
+  return teacher
 }

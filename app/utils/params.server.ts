@@ -17,3 +17,6 @@ export function parseParams<T>(schema: z.ZodType<T>, params: unknown): T {
   if (!parsed.success) throw notFound()
   return parsed.data
 }
+
+/** A class id (cuid). */
+export const ClassParamsSchema = z.object({ classId: z.string().regex(/^[a-z0-9]{1,64}$/i) })

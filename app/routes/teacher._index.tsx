@@ -1,0 +1,89 @@
+/** /teacher — the teacher's classes and the form to create one. */
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { RouteErrorBoundary } from '~/components/error-panel'
+import { FormField } from '~/components/form-field'
+import { TeacherFormErrors } from '~/components/teacher-form-errors'
+import { createClass, listClasses } from '~/models/classroom.server'
+import { CLASS_NAME_MAX, ClassNameFormSchema, parseTeacherForm, teacherMessages, type FormErrors } from '~/models/teacher-forms'
+import { requireTeacher } from '~/utils/auth.server'
+import { readFormData, withHttpErrors } from '~/utils/http.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request)
+  return withHttpErrors(async () => ({ teacher, classes: await listClasses(teacher.id) }))
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const teacher = await requireTeacher(request)
+  return withHttpErrors(async () => {
+    const formData = await readFormData(request)
+    const parsed = parseTeacherForm(ClassNameFormSchema, formData)
+    if (!parsed.success) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
+    const result = await createClass(teacher.id, parsed.data.name)
+    if (result.status === 'name_taken') {
+      const errors: FormErrors = { form: [], fields: { name: 'class_name_taken' } }
+      return data({ errors, values: { name: parsed.data.name } }, { status: 400 })
+    }
+    return redirect(`/teacher/classes/${result.id}`)
+  })
+}
+
+export default function TeacherHome() {
+  const { teacher, classes } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const submitting = useNavigation().state === 'submitting'
+  const errors = actionData?.errors
+  return (
+    <>
+      <h1>
+        صفوفك <span lang="en" dir="ltr" className="english">Your classes</span>
+      </h1>
+      <Form method="post" action="/teacher/logout" className="inline-form">
+        <p className="muted">
+          <bdi className="name">{teacher.displayName}</bdi> (<bdi dir="ltr">{teacher.email}</bdi>){' '}
+          <button type="submit" className="link-button">
+            اخرج <span lang="en" dir="ltr" className="english">Log out</span>
+          </button>
+        </p>
+      </Form>
+      {classes.length === 0 ? (
+        <p className="muted">لا صفوف بعد. أنشئ صفًّا ثم أعطِ طلابك رمزه لينضموا من صفحة /join.</p>
+      ) : (
+        <ul className="class-list">
+          {classes.map((c) => (
+            <li key={c.id}>
+              <Link to={`/teacher/classes/${c.id}`}>
+                <bdi>{c.name}</bdi>
+              </Link>{' '}
+              — الرمز <bdi dir="ltr" className="join-code">{c.joinCode}</bdi> · <bdi>{c.students}</bdi> طالب
+              {c.archived ? ' · مؤرشف' : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>صف جديد</h2>
+      <TeacherFormErrors errors={errors} order={['name']} />
+      <Form method="post" className="stack-form">
+        <FormField
+          name="name"
+          label="اسم الصف"
+          type="text"
+          required
+          maxLength={CLASS_NAME_MAX}
+          defaultValue={actionData?.values.name ?? ''}
+          error={errors?.fields.name ? teacherMessages[errors.fields.name] : undefined}
+        />
+        <p>
+          <button type="submit" className="button" disabled={submitting}>
+            أنشئ الصف
+          </button>
+        </p>
+      </Form>
+    </>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'صفوفك — فهم' }]
+
+export const ErrorBoundary = RouteErrorBoundary

@@ -1,0 +1,76 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { RouteErrorBoundary } from '~/components/error-panel'
+import { FormField } from '~/components/form-field'
+import { TeacherFormErrors } from '~/components/teacher-form-errors'
+import { TimeZoneField } from '~/components/time-zone-field'
+import { PASSWORD_MIN, SignupFormSchema, parseTeacherForm, teacherMessages, type FormErrors } from '~/models/teacher-forms'
+import { createTeacher, findTeacher } from '~/models/teacher.server'
+import { commitTeacher, getTeacherId } from '~/session.server'
+import { readFormData, withHttpErrors } from '~/utils/http.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await findTeacher(await getTeacherId(request))) throw redirect('/teacher')
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return withHttpErrors(async () => {
+    const formData = await readFormData(request)
+    const parsed = parseTeacherForm(SignupFormSchema, formData)
+    if (!parsed.success) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 })
+    const result = await createTeacher(parsed.data)
+    if (result.status === 'email_taken') {
+      const { password: _p, ...values } = Object.fromEntries(
+        [...formData.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'),
+      )
+      const errors: FormErrors = { form: [], fields: { email: 'email_taken' } }
+      return data({ errors, values }, { status: 400 })
+    }
+    return redirect('/teacher', { headers: { 'Set-Cookie': await commitTeacher(result.teacher.id) } })
+  })
+}
+
+export default function TeacherSignup() {
+  const actionData = useActionData<typeof action>()
+  const submitting = useNavigation().state === 'submitting'
+  const errors = actionData?.errors
+  const values = actionData?.values ?? {}
+  const error = (field: string) => (errors?.fields[field] ? teacherMessages[errors.fields[field]!] : undefined)
+  return (
+    <>
+      <h1>
+        حساب معلّم جديد <span lang="en" dir="ltr" className="english">New teacher account</span>
+      </h1>
+      <TeacherFormErrors errors={errors} order={['displayName', 'email', 'password']} />
+      <Form method="post" className="stack-form">
+        <TimeZoneField />
+        <FormField name="displayName" label="اسمك" type="text" required maxLength={60} autoComplete="name" defaultValue={values.displayName ?? ''} error={error('displayName')} />
+        <FormField name="email" label="البريد الإلكتروني" type="email" dir="ltr" required autoComplete="email" defaultValue={values.email ?? ''} error={error('email')} />
+        <FormField
+          name="password"
+          label="كلمة المرور"
+          hint={`${PASSWORD_MIN} أحرف على الأقل`}
+          type="password"
+          dir="ltr"
+          required
+          minLength={PASSWORD_MIN}
+          autoComplete="new-password"
+          error={error('password')}
+        />
+        <p>
+          <button type="submit" className="button" disabled={submitting}>
+            أنشئ الحساب
+          </button>
+        </p>
+      </Form>
+      <p>
+        لديك حساب؟ <Link to="/teacher/login">سجّل الدخول</Link>
+      </p>
+    </>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'حساب معلّم جديد — فهم' }]
+
+export const ErrorBoundary = RouteErrorBoundary
