@@ -444,14 +444,19 @@ export function recognizeEntities(
           continue
         }
         if (nameLike(unit, k) && !matchPhrase(text, unit, k, trig.nationalities)) {
+          const nameAt = k
           k++
           if (k < n && isDefinite(unit.tokens[k]!) && looksAdjective(unit.tokens[k]!) && !unit.used[k] && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
-          const from = t.start + conjunctionLength(t, trig.placeHeads)
-          const e = addMention(`rule:place:${nameKey(unit, i, k)}`, 'place', text.slice(from, unit.tokens[k - 1]!.end), unit, i, k, {
+          // a definite head is in apposition («العاصمة برازيليا»): the place is the name; an indefinite
+          // head is part of it («قاعدة أكروتيري», «جامعة أوسلو»)
+          const appositive = isDefinite(t) && ph === 1
+          const first = appositive ? nameAt : i
+          const from = appositive ? unit.tokens[nameAt]!.start : t.start + conjunctionLength(t, trig.placeHeads)
+          const e = addMention(`rule:place:${nameKey(unit, first, k)}`, 'place', text.slice(from, unit.tokens[k - 1]!.end), unit, first, k, {
             source: 'rule',
             lexiconId: null,
           })
-          trimStart(text, e, t.start, from)
+          trimStart(text, e, unit.tokens[first]!.start, from)
           i = k - 1
           continue
         }
@@ -821,6 +826,9 @@ export function findQuantities(s: string, lexicon: Lexicon): Array<{ index: numb
     const txt = words.slice(0, keep).join(' ')
     if (MONTH_WORDS.has(normalizeLetters(words[k]!))) continue
     if (/\d{4}/.test(txt) && !/[\u0621-\u064A]{3,}/.test(txt.replace(/\d/g, ''))) continue
+    // a year («2024 اتفاقا» after a date) is not a count, unless a counted noun follows it
+    const value = Number(normalizeLetters(words[k - 1] ?? ''))
+    if (k >= 1 && value >= 1900 && value <= 2100 && !UNIT_STEMS.has(normalizeLetters(words[k] ?? '').replace(/^ال/, '').replace(/ه$/, ''))) continue
     out.push({ index: m.index, text: txt })
   }
   const dualStems = new Set(UNIT_STEMS)

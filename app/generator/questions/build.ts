@@ -161,6 +161,9 @@ function whoItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): DraftI
       if (/^\s+$/.test(ctx.text.slice(subjectEnd, t.start)) && /^ال.{2,}(?:ي|يه)$/.test(t.norm) && !refs.some((r) => r !== ref && r.mention.start === t.start && r.entity.type !== 'place')) subjectEnd = t.end
       else break
     }
+    // an adverb set off by commas after the subject («فييرا، الثلاثاء، أن …») is skipped over
+    const aside = /^\s*،\s*([^،]{1,40}?)\s*،/.exec(ctx.text.slice(subjectEnd, s.end))
+    if (aside && words(aside[1]!) <= 3) subjectEnd += aside[0].length
     const tail = clauseTail(ctx.text, subjectEnd, s.end, 16)
     // «أجرى بوتين وكيم …» (a coordinated subject) and «رافق كيم الذي …» (an object with a relative
     // clause) do not make the mention the one answer to «من الذي …؟».
