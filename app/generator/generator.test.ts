@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadLexicon } from '../lexicon/load.server'
 import { SAMPLES, loadSample, spansOf } from '../../tests/support/samples'
@@ -185,6 +187,25 @@ describe.each(SAMPLES.slice(1))('article %s (same generator, no edits for it)', 
     const gold = goldOf('weapon')
     const weapon = bank.questions.filter((q) => q.skill === 'weapon' && q.type !== 'true_false')
     expect(weapon.some((q) => gold.has(normalizeAnswer(q.key)))).toBe(true)
+  })
+})
+
+describe('an article no lexicon covers (tests/fixtures/sudan-unseen.ar.txt, written for this test)', () => {
+  const text = readFileSync(path.resolve('tests/fixtures/sudan-unseen.ar.txt'), 'utf8')
+  const { bank } = generate(text, lexicon, { articleKey: 'sudan' })
+  const people = bank.entities.filter((e) => e.type === 'person').map((e) => e.canonical)
+
+  it('finds people by their titles, with compound and patronymic names', () => {
+    for (const p of ['محمد حمدان دقلو', 'عبد الفتاح البرهان', 'نبيل عبد الله']) expect(people).toContain(p)
+  })
+
+  it('labels a dateline line as a credit, not a title', () => {
+    expect(bank.article.title).toBeNull()
+    expect(bank.article.segments[0]).toMatchObject({ kind: 'credit' })
+  })
+
+  it('asks «منذ متى …؟» for a date after «منذ»', () => {
+    expect(bank.questions.some((q) => q.stem === 'منذ متى تدور الحرب بين الجيش بقيادة عبد الفتاح البرهان وقوات الدعم السريع؟')).toBe(true)
   })
 })
 

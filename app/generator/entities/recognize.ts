@@ -382,6 +382,10 @@ export function recognizeEntities(
     if (unit.used[k] && !unit.used[k]!.startsWith('person-')) return false
     if (!madda && (isFunction(t) || trig.nonName.has(t.norm) || trig.nonName.has(t.norm.replace(/^[وف]/, '')))) return false
     if ([...unit.keys[k]!.stems].some((x) => trig.vocabularyStems.has(x))) return false
+    // a preposition on a known word («بتنفيذ», «لتعزيز») is no name
+    if (/^[بل]/.test(t.norm) && t.norm.length >= 5 && stemCandidates(t.norm.slice(1)).some((x) => trig.vocabularyStems.has(x))) return false
+    // …or on a verbal noun of the patterns تفعيل / تفاعل / افتعال («بتنفيذ», «لتبادل», «بانتهاك»)
+    if (/^[بل](?:ت..ي.|تا...|ا.ت.ا.)(?:ه|ات)?$/.test(t.norm)) return false
     if (looksVerb(t) || KNOWN_VERBS.has(t.norm)) return false
     if (/ات$/.test(t.norm) && t.norm.length >= 5) return false // sound feminine plural: a common noun
     if (isDefinite(t) || /^\p{N}+$/u.test(t.norm) || t.norm.length < 2) return false
@@ -446,6 +450,8 @@ export function recognizeEntities(
         if (nameLike(unit, k) && !matchPhrase(text, unit, k, trig.nationalities)) {
           const nameAt = k
           k++
+          // a compass word takes the name it qualifies: «شمال دارفور», «جنوب لبنان»
+          if (/^(?:شمال|جنوب|شرق|غرب|وسط)$/.test(unit.tokens[nameAt]!.norm) && k < n && nameLike(unit, k) && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
           if (k < n && isDefinite(unit.tokens[k]!) && looksAdjective(unit.tokens[k]!) && !unit.used[k] && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
           // a definite head is in apposition («العاصمة برازيليا»): the place is the name; an indefinite
           // head is part of it («قاعدة أكروتيري», «جامعة أوسلو»)
@@ -472,6 +478,7 @@ export function recognizeEntities(
           !unit.used[k] &&
           isDefinite(unit.tokens[k]!) &&
           !isFunction(unit.tokens[k]!) &&
+          !matchPhrase(text, unit, k, trig.titles) &&
           !(/(?:ين|ون)$/.test(unit.tokens[k]!.norm) && !/يين$|يون$/.test(unit.tokens[k]!.norm) && k > i + oh) &&
           gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)
         )
@@ -552,7 +559,12 @@ export function recognizeEntities(
         while (k < n && k - j < 4 && (k === j || gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!))) {
           // a weapon's name is also a family name after a given name: «خلوق بيرقدار»
           const weaponInName = k > j && unit.used[k]?.startsWith('weapon-') && unit.used[k - 1] !== unit.used[k]
-          if (!(nameLike(unit, k) || (k > j && familyWithArticle(unit, k)) || weaponInName)) break
+          // compound names: «عبد الفتاح», «أبو محمد» take the next word even with the article, and a name
+          // holding one may end in a definite family name («عبد الفتاح البرهان»)
+          const afterCompound = k > j && /^(?:عبد|ابو|أبو)$/.test(unit.tokens[k - 1]!.norm) && !unit.used[k]
+          const compoundFamily =
+            k > j + 1 && unit.tokens.slice(j, k).some((x) => /^(?:عبد|ابو)$/.test(x.norm)) && isDefinite(unit.tokens[k]!) && !unit.used[k] && !isNationality(unit, k)
+          if (!(nameLike(unit, k) || (k > j && familyWithArticle(unit, k)) || weaponInName || afterCompound || compoundFamily)) break
           k++
           // «X بن Y»: the patronymic takes exactly one more name
           if (k - 1 > j && /^(?:بن|بنت|ابن)$/.test(unit.tokens[k - 1]!.norm) && k < n) {

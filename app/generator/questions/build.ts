@@ -530,9 +530,16 @@ function whenStem(ctx: QuestionContext, s: Sentence, start: number, end: number)
     if (TIME_WORD.test(toks[k]!.norm) || TIME_WORD.test(toks[k]!.text)) a = toks[k]!.start
     else break
   }
+  // «منذ 15 أبريل» asks «منذ متى …؟»
+  let wh = 'متى'
+  const since = /(?:^|\s)منذ\s*$/.exec(ctx.text.slice(s.start, a))
+  if (since) {
+    wh = 'منذ متى'
+    a = s.start + since.index
+  }
   const head = dropConjunction(ctx.text.slice(s.start, a), toks[0]!)
   const tail = clauseTail(ctx.text, b, s.end, 10)
-  const stem = `متى ${tidy(`${head} ${tail}`)}؟`
+  const stem = `${wh} ${tidy(`${head} ${tail}`)}؟`
   if (words(stem) < 4 || words(stem) > MAX_STEM_WORDS || /[0-9\u0660-\u0669]{4}/.test(stem)) return null
   return stem
 }

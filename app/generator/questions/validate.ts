@@ -18,7 +18,7 @@ export type RejectReason =
   | 'distractor_is_variant'
   | 'stem_form'
 
-const WH = /^(?:من|ما|ماذا|أين|متى|كم|كيف|لماذا|هل|أي)\s/ // «من الذي», «ما الجهة التي», «أين», …
+const WH = /^(?:من|ما|ماذا|أين|متى|منذ متى|كم|كيف|لماذا|هل|أي)\s/ // «من الذي», «ما الجهة التي», «أين», …
 
 /**
  * Checks one item against the article.

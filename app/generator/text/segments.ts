@@ -153,6 +153,9 @@ const WEEKDAY_NAMES = 'الاثنين|الإثنين|الثلاثاء|الأرب
  * @returns the dateline's length in UTF-16 code units (with the separator and following space), or 0.
  */
 export function datelineLength(line: string): number {
+  // a line that is nothing but a dateline: «الخرطوم - أ ف ب»
+  const whole = /^([^\s\d.،,:؛"«»()-]+(?:\s*[،,]?\s[^\s\d.،,:؛"«»()-]+)?)\s*[-–—ـ]+\s*(.{1,40}?)\s*[:：]?\s*$/u.exec(line)
+  if (whole && isCreditRun(`(${whole[2]!.replace(/^[("«]|[)"»]$/g, '')})`)) return line.length
   const m = /^([^\s\d.،,:؛"«»()-]+(?:\s*[،,]?\s[^\s\d.،,:؛"«»()-]+)?)\s*[-–—ـ]+\s*(\([^()\n]{1,30}\)|"[^"\n]{1,30}"|«[^»\n]{1,30}»|[^\s:،,.]+(?:\s[^\s:،,.]+){0,2}?)\s*[:：]?(?:\s+|$)/u.exec(line)
   if (!m) return 0
   const source = m[2]!.replace(/^[("«]|[)"»]$/g, '')
@@ -218,7 +221,7 @@ export function segmentText(text: string): Segment[] {
     let line = original
     const lineText = text.slice(line.start, line.end)
     const words = lineText.split(/\s+/).length
-    if (i === 0 && lines.length > 1 && words <= 25 && !SENTENCE_FINAL.test(lineText)) {
+    if (i === 0 && lines.length > 1 && words <= 25 && !SENTENCE_FINAL.test(lineText) && datelineLength(lineText) !== lineText.length) {
       segments.push({ kind: 'title', ...line })
       return
     }
