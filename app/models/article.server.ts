@@ -32,11 +32,13 @@ export interface ArticleSummary {
 }
 
 /**
- * Every article, newest first (ties by slug).
+ * Every shared (sample) article, newest first (ties by slug).
  * @returns summaries for the home page.
  */
 export async function listArticles(): Promise<ArticleSummary[]> {
   const rows = await prisma.article.findMany({
+    // Teachers' own articles reach students through assignments, not through the public list.
+    where: { ownerId: null },
     orderBy: [{ publishedOn: 'desc' }, { slug: 'asc' }],
     select: {
       slug: true,

@@ -33,6 +33,8 @@ const notFoundMessages: Record<string, BilingualMessage> = {
   },
   Card: { ar: 'لم نجد هذه البطاقة.', en: 'Card not found.' },
   Class: { ar: 'لم نجد هذا الصف.', en: 'Class not found.' },
+  Question: { ar: 'لم نجد هذا السؤال.', en: 'Question not found.' },
+  Assignment: { ar: 'لم نجد هذا الواجب.', en: 'Assignment not found.' },
 }
 
 /** The record does not exist, or exists but belongs to someone else (both answer 404). */

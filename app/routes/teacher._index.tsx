@@ -47,6 +47,9 @@ export default function TeacherHome() {
           </button>
         </p>
       </Form>
+      <p>
+        <Link to="/teacher/articles">مقالاتك وأسئلتها</Link>
+      </p>
       {classes.length === 0 ? (
         <p className="muted">لا صفوف بعد. أنشئ صفًّا ثم أعطِ طلابك رمزه لينضموا من صفحة /join.</p>
       ) : (

@@ -20,3 +20,9 @@ export function parseParams<T>(schema: z.ZodType<T>, params: unknown): T {
 
 /** A class id (cuid). */
 export const ClassParamsSchema = z.object({ classId: z.string().regex(/^[a-z0-9]{1,64}$/i) })
+
+/** A teacher's article id (cuid). */
+export const ArticleIdParamsSchema = z.object({ articleId: z.string().regex(/^[a-z0-9]{1,64}$/i) })
+
+/** A teacher's article id and one of its items (generator ids: letters, digits, `:`, `-`, `_`). */
+export const ArticleItemParamsSchema = ArticleIdParamsSchema.extend({ itemId: z.string().regex(/^[\w:.-]{1,200}$/) })

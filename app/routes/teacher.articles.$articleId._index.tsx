@@ -1,0 +1,160 @@
+/** /teacher/articles/:articleId — the question bank of a teacher's article: approve, reject, edit, bulk approve. */
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { z } from 'zod'
+import { BidiText } from '~/components/bidi-text'
+import { RouteErrorBoundary } from '~/components/error-panel'
+import { BadRequestError } from '~/models/errors'
+import { approveAllDrafts, getArticleReview, regenerateArticle, setItemStatus, type ReviewItem } from '~/models/teacher-article.server'
+import { requireTeacher } from '~/utils/auth.server'
+import { readFormData, withHttpErrors } from '~/utils/http.server'
+import { ArticleIdParamsSchema, parseParams } from '~/utils/params.server'
+
+const ItemId = z.string().regex(/^[\w:.-]{1,200}$/)
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('approve'), itemId: ItemId }),
+  z.object({ intent: z.literal('reject'), itemId: ItemId }),
+  z.object({ intent: z.literal('restore'), itemId: ItemId }),
+  z.object({ intent: z.literal('approve-all') }),
+  z.object({ intent: z.literal('regenerate') }),
+])
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request)
+  const { articleId } = parseParams(ArticleIdParamsSchema, params)
+  return withHttpErrors(async () => ({ article: await getArticleReview(teacher.id, articleId) }))
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const teacher = await requireTeacher(request)
+  const { articleId } = parseParams(ArticleIdParamsSchema, params)
+  return withHttpErrors(async () => {
+    const intent = IntentSchema.safeParse(Object.fromEntries(await readFormData(request)))
+    if (!intent.success) throw new BadRequestError('unknown intent')
+    const d = intent.data
+    if (d.intent === 'approve-all') await approveAllDrafts(teacher.id, articleId)
+    else if (d.intent === 'regenerate') await regenerateArticle(teacher.id, articleId)
+    else {
+      const status = d.intent === 'approve' ? 'approved' : d.intent === 'reject' ? 'rejected' : 'draft'
+      await setItemStatus(teacher.id, articleId, d.itemId, status)
+      return redirect(`/teacher/articles/${articleId}#item-${encodeURIComponent(d.itemId)}`)
+    }
+    return redirect(`/teacher/articles/${articleId}`)
+  })
+}
+
+const statusLabel = { draft: 'مسودة', approved: 'معتمد', rejected: 'مرفوض' } as const
+
+export default function ArticleBank() {
+  const { article } = useLoaderData<typeof loader>()
+  const busy = useNavigation().state !== 'idle'
+  const drafts = article.items.filter((i) => i.status === 'draft').length
+  return (
+    <>
+      <p>
+        <Link to="/teacher/articles">← مقالاتك</Link> · <Link to={`/articles/${article.slug}`}>اقرأ المقال</Link>
+      </p>
+      <h1>
+        <bdi>{article.titleAr}</bdi>
+      </h1>
+      <p className="muted">
+        لا يرى الطلاب إلا الأسئلة المعتمدة. <bdi>{drafts}</bdi> مسودة تنتظر المراجعة.
+      </p>
+      <div className="actions">
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="approve-all" />
+          <button type="submit" className="button" disabled={busy || drafts === 0}>
+            اعتمد كل المسودات
+          </button>
+        </Form>{' '}
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="regenerate" />
+          <button type="submit" className="button secondary" disabled={busy}>
+            أعد توليد الأسئلة (لا يمسّ ما عدّلته)
+          </button>
+        </Form>
+      </div>
+      {article.items.length === 0 ? <p className="muted">لم يولّد المولّد أسئلة لهذا النص.</p> : null}
+      <ol className="results">
+        {article.items.map((item) => (
+          <BankItem key={item.id} item={item} articleId={article.id} busy={busy} />
+        ))}
+      </ol>
+    </>
+  )
+}
+
+function BankItem({ item, articleId, busy }: { item: ReviewItem; articleId: string; busy: boolean }) {
+  return (
+    <li className={`result item-${item.status}`} id={`item-${item.id}`}>
+      <p className="muted">
+        {statusLabel[item.status]} · <bdi dir="ltr">{item.type}</bdi> · <bdi dir="ltr">{item.skill}</bdi>
+        {item.inDefaultQuiz ? ' · في الاختبار الافتراضي' : ''}
+        {item.edited ? (
+          <>
+            {' '}
+            · عدّله <bdi>{item.edited.by ?? '—'}</bdi> في <time dateTime={item.edited.at}>{item.edited.at.slice(0, 16).replace('T', ' ')}</time>{' '}
+            UTC
+          </>
+        ) : null}
+      </p>
+      <h2>
+        <BidiText text={item.stem} />
+      </h2>
+      {item.options.length > 0 ? (
+        <ul className="options-preview">
+          {item.options.map((o, i) => (
+            <li key={i} className={o === item.key ? 'is-key' : undefined}>
+              <BidiText text={o} />
+              {o === item.key ? ' ✓' : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>
+          الإجابة: <BidiText text={item.key} />
+        </p>
+      )}
+      <blockquote className="evidence">
+        <p>
+          <mark>
+            <BidiText text={item.evidence} />
+          </mark>
+        </p>
+      </blockquote>
+      <div className="actions">
+        {item.status !== 'approved' ? (
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="approve" />
+            <input type="hidden" name="itemId" value={item.id} />
+            <button type="submit" className="button" disabled={busy}>
+              اعتمد
+            </button>
+          </Form>
+        ) : null}{' '}
+        {item.status !== 'rejected' ? (
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="reject" />
+            <input type="hidden" name="itemId" value={item.id} />
+            <button type="submit" className="button secondary" disabled={busy}>
+              ارفض
+            </button>
+          </Form>
+        ) : (
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="restore" />
+            <input type="hidden" name="itemId" value={item.id} />
+            <button type="submit" className="button secondary" disabled={busy}>
+              أعده مسودة
+            </button>
+          </Form>
+        )}{' '}
+        <Link to={`/teacher/articles/${articleId}/items/${encodeURIComponent(item.id)}`}>عدّل</Link>
+      </div>
+    </li>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.article.titleAr} — أسئلة — فهم` : 'فهم' }]
+
+export const ErrorBoundary = RouteErrorBoundary

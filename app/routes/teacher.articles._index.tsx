@@ -1,0 +1,114 @@
+/** /teacher/articles — the teacher's own articles, and pasting a new one (the generator makes drafts). */
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Bilingual } from '~/components/bilingual'
+import { RouteErrorBoundary } from '~/components/error-panel'
+import { FormErrorSummary, FormField } from '~/components/form-field'
+import { ARTICLE_TEXT_MAX, ARTICLE_TITLE_MAX, ArticleFormSchema, articleFormErrors, articleMessages } from '~/models/article-forms'
+import { createTeacherArticle, listTeacherArticles } from '~/models/teacher-article.server'
+import { requireTeacher } from '~/utils/auth.server'
+import { readFormData, withHttpErrors } from '~/utils/http.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request)
+  return withHttpErrors(async () => ({ articles: await listTeacherArticles(teacher.id) }))
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const teacher = await requireTeacher(request)
+  return withHttpErrors(async () => {
+    const formData = await readFormData(request)
+    const raw = { title: formData.get('title'), text: formData.get('text') }
+    const parsed = ArticleFormSchema.safeParse(raw)
+    if (!parsed.success) {
+      const values = { title: typeof raw.title === 'string' ? raw.title : '', text: typeof raw.text === 'string' ? raw.text : '' }
+      return data({ errors: articleFormErrors(parsed.error), values }, { status: 400 })
+    }
+    const { articleId } = await createTeacherArticle(teacher.id, parsed.data, new Date())
+    return redirect(`/teacher/articles/${articleId}`)
+  })
+}
+
+export default function TeacherArticles() {
+  const { articles } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const submitting = useNavigation().state === 'submitting'
+  const errors = actionData?.errors
+  const order = ['title', 'text']
+  return (
+    <>
+      <p>
+        <Link to="/teacher">← صفوفك</Link>
+      </p>
+      <h1>
+        مقالاتك <span lang="en" dir="ltr" className="english">Your articles</span>
+      </h1>
+      {articles.length === 0 ? (
+        <p className="muted">لم تضف مقالًا بعد. المقالات النموذجية متاحة للواجبات دون مراجعة.</p>
+      ) : (
+        <ul className="class-list">
+          {articles.map((a) => (
+            <li key={a.id}>
+              <Link to={`/teacher/articles/${a.id}`}>
+                <bdi>{a.titleAr}</bdi>
+              </Link>{' '}
+              — مسودات <bdi>{a.counts.draft}</bdi> · معتمدة <bdi>{a.counts.approved}</bdi> · مرفوضة{' '}
+              <bdi>{a.counts.rejected}</bdi>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>أضف مقالًا</h2>
+      {errors ? (
+        <FormErrorSummary
+          summary={articleMessages.summary}
+          lines={Object.entries(errors)
+            .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+            .map(([field, c]) => ({ field, message: articleMessages[c] }))}
+        />
+      ) : null}
+      <Form method="post" className="stack-form">
+        <FormField
+          name="title"
+          label="العنوان"
+          type="text"
+          required
+          maxLength={ARTICLE_TITLE_MAX}
+          defaultValue={actionData?.values.title ?? ''}
+          error={errors?.title ? articleMessages[errors.title] : undefined}
+        />
+        <div className="field">
+          <label htmlFor="field-text">نص المقال (يُحفظ كما تلصقه تمامًا)</label>
+          <p className="muted" id="field-text-hint">
+            <bdi>50,000</bdi> حرف على الأكثر.
+          </p>
+          <textarea
+            id="field-text"
+            name="text"
+            rows={14}
+            required
+            maxLength={ARTICLE_TEXT_MAX}
+            defaultValue={actionData?.values.text ?? ''}
+            aria-invalid={errors?.text ? true : undefined}
+            aria-describedby={errors?.text ? 'field-text-hint field-text-error' : 'field-text-hint'}
+          />
+          {errors?.text ? (
+            <p className="field-error" id="field-text-error">
+              <span aria-hidden="true">⚠ </span>
+              <Bilingual message={articleMessages[errors.text]} />
+            </p>
+          ) : null}
+        </div>
+        <p>
+          <button type="submit" className="button" disabled={submitting}>
+            {submitting ? 'جارٍ توليد الأسئلة…' : 'أضف المقال وولّد الأسئلة'}
+          </button>
+        </p>
+      </Form>
+    </>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'مقالاتك — فهم' }]
+
+export const ErrorBoundary = RouteErrorBoundary
