@@ -469,6 +469,27 @@ export function recognizeEntities(
       }
       // B5. Organisation head + definite complements (+ «في» + place).
       const oh = matchPhrase(text, unit, i, trig.orgHeads)
+      // a head with a quoted name: «شركة "شاهد" لصناعات الطيران», «حركة "حماس"»
+      if (oh && i + oh < n && /^\s*["«“]\s*$/.test(text.slice(unit.tokens[i + oh - 1]!.end, unit.tokens[i + oh]!.start))) {
+        let k = i + oh + 1
+        while (k < n && k - (i + oh) < 3 && !/["»”]/.test(text.slice(unit.tokens[k - 1]!.end, unit.tokens[k]!.start))) k++
+        if (/^["»”]/.test(text.slice(unit.tokens[k - 1]!.end))) {
+          // the prepositional complement that follows the name («لصناعات الطيران»)
+          if (k < n && /^لل?.{3,}/.test(unit.tokens[k]!.norm) && /^["»”]?\s+$/.test(text.slice(unit.tokens[k - 1]!.end, unit.tokens[k]!.start))) {
+            k++
+            // its own complement, one word («الطيران»); what follows describes the whole name
+            if (k < n && isDefinite(unit.tokens[k]!) && !unit.used[k] && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
+          }
+          const from = t.start + conjunctionLength(t, trig.orgHeads)
+          const e = addMention(`rule:organization:${normalizeLetters(text.slice(from, unit.tokens[k - 1]!.end)).replace(/["«»“”]/g, '')}`, 'organization', text.slice(from, unit.tokens[k - 1]!.end), unit, i, k, {
+            source: 'rule',
+            lexiconId: null,
+          })
+          trimStart(text, e, t.start, from)
+          i = k - 1
+          continue
+        }
+      }
       if (oh) {
         let k = i + oh
         // complements are adjectives and nouns in construct, not a following plural object («المحتجزين»)
