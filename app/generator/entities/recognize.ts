@@ -447,9 +447,16 @@ export function recognizeEntities(
           i = k - 1
           continue
         }
+        // after a definite head, the nisba of its country comes first: «العاصمة الكمبودية بنوم بنه»
+        if (isDefinite(t) && ph === 1) {
+          while (k < n && k - i <= 3 && !unit.used[k] && isDefinite(unit.tokens[k]!) && /(?:ي|يه)$/.test(unit.tokens[k]!.norm) && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
+          if (k >= n || !gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k = i + ph
+        }
         if (nameLike(unit, k) && !matchPhrase(text, unit, k, trig.nationalities)) {
           const nameAt = k
           k++
+          // a second name word of a place written in two («بنوم بنه», «نوم بنه»), when nothing follows
+          if (k < n && nameAt > i + ph && nameLike(unit, k) && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!) && (k + 1 >= n || !nameLike(unit, k + 1))) k++
           // a compass word takes the name it qualifies: «شمال دارفور», «جنوب لبنان»
           if (/^(?:شمال|جنوب|شرق|غرب|وسط)$/.test(unit.tokens[nameAt]!.norm) && k < n && nameLike(unit, k) && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
           if (k < n && isDefinite(unit.tokens[k]!) && looksAdjective(unit.tokens[k]!) && !unit.used[k] && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
