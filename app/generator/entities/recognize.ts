@@ -823,7 +823,9 @@ const MONTH_WORDS = new Set(MONTHS.flatMap((m) => m.split(' ')).map((m) => norma
 const WEEKDAYS = '(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)'
 const MONTH_RE = MONTHS.slice().sort((a, b) => b.length - a.length).join('|')
 const DATE_RE = new RegExp(
-  `(?:${WEEKDAYS}\\s+)?[0-9\\u0660-\\u0669]{1,2}\\s+(?:${MONTH_RE})(?:\\s*/\\s*(?:${MONTH_RE}))?(?:\\s+(?:عام\\s+)?[0-9\\u0660-\\u0669]{4})?`,
+  `(?:${WEEKDAYS}\\s+)?[0-9\\u0660-\\u0669]{1,2}\\s+(?:${MONTH_RE})(?:\\s*/\\s*(?:${MONTH_RE}))?(?:\\s+(?:عام\\s+)?[0-9\\u0660-\\u0669]{4})?` +
+    // a month and year without a day: «أيار/مايو 2018», «في يوليو 2023»
+    `|(?<![0-9\\u0660-\\u0669]\\s)(?:${MONTH_RE})(?:\\s*/\\s*(?:${MONTH_RE}))?\\s+(?:عام\\s+)?[0-9\\u0660-\\u0669]{4}`,
   'g',
 )
 

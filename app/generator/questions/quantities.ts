@@ -7,6 +7,12 @@
 import { normalizeLetters } from '../text/normalize'
 import { COUNTED_NOUNS as UNITS, type CountedNoun as Unit } from '../text/words'
 
+/** The tens 20–90, in the genitive/accusative («عشرين») and the nominative («عشرون»). */
+const TENS: Array<[string, string]> = [
+  ['عشرين', 'عشرون'], ['ثلاثين', 'ثلاثون'], ['أربعين', 'أربعون'], ['خمسين', 'خمسون'],
+  ['ستين', 'ستون'], ['سبعين', 'سبعون'], ['ثمانين', 'ثمانون'], ['تسعين', 'تسعون'],
+]
+
 /** Numerals 3–10 as they go with a masculine noun (index 0 = three); a feminine noun drops the ة. */
 const WITH_MASCULINE = ['ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة']
 const WITH_FEMININE = ['ثلاث', 'أربع', 'خمس', 'ست', 'سبع', 'ثماني', 'تسع', 'عشر']
@@ -79,6 +85,13 @@ export function quantityDistractors(phrase: string): string[] | null {
     const picks = units.filter((u) => normalizeLetters(u) !== own).slice(1, 4)
     return picks.map((u) => `${qualifier}${u} ${noun} ${rest.slice(2).join(' ')}`)
   }
+  // tens: «عشرين دولة», «ثلاثون جنديا» → other tens in the same case
+  const tens = TENS.findIndex((t) => t.some((f) => normalizeLetters(f) === normalizeLetters(num)))
+  if (tens >= 0 && rest.length >= 2) {
+    const form = TENS[tens]!.findIndex((f) => normalizeLetters(f) === normalizeLetters(num))
+    const picks = [tens + 1, tens - 1, tens + 2, tens - 2].filter((x) => x >= 0 && x < TENS.length).slice(0, 3)
+    return picks.map((x) => `${qualifier}${TENS[x]![form]} ${rest.slice(1).join(' ')}`)
+  }
   // hundreds and thousands: «ألف كيلومتر», «مئة جندي»
   const big: Record<string, string[]> = {
     [normalizeLetters('ألف')]: ['خمسمئة', 'ألفي', 'ثلاثة آلاف'],
@@ -133,7 +146,7 @@ export function dateCore(mention: string): { text: string; offset: number } {
  */
 export function dateDistractors(date: string): string[] | null {
   const m = /^([0-9\u0660-\u0669]{1,2})(\s+)(.*)$/.exec(date.trim())
-  if (!m) return null
+  if (!m) return monthYearDistractors(date.trim())
   const day = Number(normalizeLetters(m[1]!))
   if (!(day >= 1 && day <= 31)) return null
   const shifts = [-1, 1, 7].map((d) => day + d).map((d) => (d < 1 ? d + 14 : d > 28 ? d - 14 : d))
@@ -145,4 +158,15 @@ export function dateDistractors(date: string): string[] | null {
   const month = MONTH_PAIRS.findIndex(([a]) => m[3]!.startsWith(a))
   if (month < 0) return null
   return [1, 2, 3].map((k) => `${write(day)}${m[2]}${MONTH_PAIRS[(month + k) % 12]![0]}`)
+}
+
+/**
+ * Distractors for a month and year without a day («أيار/مايو 2018»): the year moved by −1, +1 and +2,
+ * written as the key writes it.
+ */
+function monthYearDistractors(date: string): string[] | null {
+  const m = /^(.*?)([0-9\u0660-\u0669]{4})$/.exec(date)
+  if (!m) return null
+  const year = Number(normalizeLetters(m[2]!))
+  return [-1, 1, 2].map((d) => `${m[1]}${writeLike(m[2]!, year + d)}`)
 }
