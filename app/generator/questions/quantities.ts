@@ -89,7 +89,7 @@ export function quantityDistractors(phrase: string): string[] | null {
   const tens = TENS.findIndex((t) => t.some((f) => normalizeLetters(f) === normalizeLetters(num)))
   if (tens >= 0 && rest.length >= 2) {
     const form = TENS[tens]!.findIndex((f) => normalizeLetters(f) === normalizeLetters(num))
-    const picks = [tens + 1, tens - 1, tens + 2, tens - 2].filter((x) => x >= 0 && x < TENS.length).slice(0, 3)
+    const picks = [tens + 1, tens - 1, tens + 2, tens - 2, tens + 3].filter((x) => x >= 0 && x < TENS.length).slice(0, 3)
     return picks.map((x) => `${qualifier}${TENS[x]![form]} ${rest.slice(1).join(' ')}`)
   }
   // hundreds and thousands: «ألف كيلومتر», «مئة جندي»
