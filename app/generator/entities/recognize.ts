@@ -22,7 +22,7 @@ import type { Segment, SegmentKind } from '../text/segments'
 import type { Sentence } from '../text/sentences'
 import { FUNCTION_WORDS, cliticBases, skeleton, stemCandidates, tokenize, type Token } from '../text/tokens'
 import { normalizeLetters } from '../text/normalize'
-import { COUNTED_NOUNS, KNOWN_VERBS } from '../text/words'
+import { COUNTED_NOUNS, KNOWN_VERBS, ORDINALS } from '../text/words'
 import { stableHash } from '../ids'
 import {
   buildLexiconIndex,
@@ -872,6 +872,12 @@ export function findQuantities(s: string, lexicon: Lexicon): Array<{ index: numb
     const value = Number(normalizeLetters(words[k - 1] ?? ''))
     if (k >= 1 && value >= 1900 && value <= 2100 && !UNIT_STEMS.has(normalizeLetters(words[k] ?? '').replace(/^ال/, '').replace(/ه$/, ''))) continue
     out.push({ index: m.index, text: txt })
+  }
+  // ordinals: «الجولة السابعة», «المرة الأولى», «اليوم الثالث»
+  const ordinal = new RegExp(`(?<![\\u0621-\\u064A])(ال[\\u0621-\\u064A]{2,})\\s+(${ORDINALS.flat().join('|')})(?![\\u0621-\\u064A])`, 'g')
+  for (let m = ordinal.exec(s); m; m = ordinal.exec(s)) {
+    if (MONTH_WORDS.has(normalizeLetters(m[1]!)) || /^(?:الساعة)$/.test(m[1]!)) continue
+    out.push({ index: m.index, text: m[0] })
   }
   const dualStems = new Set(UNIT_STEMS)
   for (const w of lexicon.weapons) for (const v of w.variants) dualStems.add(normalizeLetters(v).replace(/ه$/, ''))

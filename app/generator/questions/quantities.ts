@@ -5,7 +5,7 @@
  * date moves by days or a month.
  */
 import { normalizeLetters } from '../text/normalize'
-import { COUNTED_NOUNS as UNITS, type CountedNoun as Unit } from '../text/words'
+import { COUNTED_NOUNS as UNITS, ORDINALS, type CountedNoun as Unit } from '../text/words'
 
 /** The tens 20–90, in the genitive/accusative («عشرين») and the nominative («عشرون»). */
 const TENS: Array<[string, string]> = [
@@ -50,6 +50,16 @@ function numeral(n: number, u: Unit): string {
  */
 export function quantityDistractors(phrase: string): string[] | null {
   const words = phrase.trim().split(/\s+/)
+  // an ordinal after its noun: «الجولة السابعة» → the neighbouring ordinals of the same gender
+  const last = words[words.length - 1]!
+  const ord = ORDINALS.findIndex((pair) => pair.includes(last))
+  if (ord >= 0 && words.length === 2) {
+    const g = ORDINALS[ord]!.indexOf(last)
+    return [ord + 1, ord - 1, ord + 2, ord - 2, ord + 3]
+      .filter((x) => x >= 0 && x < ORDINALS.length)
+      .slice(0, 3)
+      .map((x) => `${words[0]} ${ORDINALS[x]![g]}`)
+  }
   const qualifier = /^(?:نحو|حوالي|قرابة|زهاء)$/.test(words[0]!) ? `${words[0]} ` : /^(?:أكثر|اكثر|أقل)$/.test(words[0]!) && words[1] === 'من' ? `${words[0]} من ` : ''
   const rest = words.slice(qualifier ? qualifier.trim().split(' ').length : 0)
   if (rest.length === 1 && numberIndex(rest[0]!) >= 0) {

@@ -99,3 +99,8 @@ export const COUNTED_NOUNS: CountedNoun[] = [
   { singular: 'جندي', plural: 'جنود', gender: 'm' },
 ]
 
+/** Ordinal adjectives 1st–10th, masculine and feminine, definite. */
+export const ORDINALS: Array<[string, string]> = [
+  ['الأول', 'الأولى'], ['الثاني', 'الثانية'], ['الثالث', 'الثالثة'], ['الرابع', 'الرابعة'], ['الخامس', 'الخامسة'],
+  ['السادس', 'السادسة'], ['السابع', 'السابعة'], ['الثامن', 'الثامنة'], ['التاسع', 'التاسعة'], ['العاشر', 'العاشرة'],
+]
