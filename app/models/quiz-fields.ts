@@ -57,6 +57,10 @@ export const quizMessages = {
     ar: 'أُرسل هذا النموذج من قبل. إن كنت أنت من أرسله فافتح نتيجتك من الجهاز نفسه، أو أعد تحميل صفحة الاختبار لتبدأ محاولة جديدة.',
     en: 'This form was already submitted. If it was you, open your result on the same device, or reload the quiz page to start a new attempt.',
   },
+  attempts_used: {
+    ar: 'استنفدت المحاولات المسموح بها لهذا الواجب.',
+    en: 'You have used all the attempts allowed for this assignment.',
+  },
   already_submitted: {
     ar: 'أُرسل هذا النموذج من قبل باسم متعلّم آخر.',
     en: 'This form was already submitted by another learner.',

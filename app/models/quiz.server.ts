@@ -87,19 +87,31 @@ export async function submitQuiz(input: {
   learnerId: string | null
   formData: FormData
   now: Date
+  /**
+   * The assignment the quiz answers (its checked questions replace the article's default quiz; the
+   * attempt is linked to it; no more than `attemptsAllowed` attempts are stored per learner).
+   */
+  assignment?: { id: string; questionIds: string[]; attemptsAllowed: number }
 }): Promise<SubmitResult> {
+  const { assignment } = input
   const article = await prisma.article.findUnique({
     where: { slug: input.slug },
     select: {
       id: true,
       questions: {
-        where: activeQuizQuestion,
+        where: assignment
+          ? { id: { in: assignment.questionIds }, status: 'approved', retired: false }
+          : activeQuizQuestion,
         orderBy: { quizPosition: 'asc' },
         select: { id: true, type: true, options: true, key: true, accepted: true },
       },
     },
   })
   if (!article) throw new NotFoundError('Article')
+  if (assignment) {
+    const order = new Map(assignment.questionIds.map((id, i) => [id, i]))
+    article.questions.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+  }
   const questions = article.questions.map((q) => ({
     ...q,
     options: parseJsonColumn(StringListSchema, q.options, `Question ${q.id} options`),
@@ -112,6 +124,10 @@ export async function submitQuiz(input: {
 
   const earlier = await findAttemptByToken(clientToken)
   if (earlier) return resolveDuplicate(earlier, learner?.id ?? null)
+  if (assignment && learner) {
+    const used = await prisma.attempt.count({ where: { assignmentId: assignment.id, learnerId: learner.id } })
+    if (used >= assignment.attemptsAllowed) return { status: 'conflict', errors: { form: ['attempts_used'], fields: {} } }
+  }
 
   const { score, total, responses } = scoreAnswers(questions, answers)
   const timeZone = readTimeZoneField(input.formData)
@@ -133,6 +149,7 @@ export async function submitQuiz(input: {
           total,
           clientToken,
           submittedAt: now,
+          assignmentId: assignment?.id ?? null,
           responses: { create: responses },
         },
         select: { id: true, learnerId: true },

@@ -1,7 +1,8 @@
-/** /class — the student's page: their class and their own results. */
+/** /class — the student's page: their class's assignments (open first) and their own results. */
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { listStudentAssignments } from '~/models/assignment.server'
 import { getStudentHome } from '~/models/classroom.server'
 import { requireLearner } from '~/utils/auth.server'
 import { withHttpErrors } from '~/utils/http.server'
@@ -9,12 +10,12 @@ import { withHttpErrors } from '~/utils/http.server'
 export async function loader({ request }: LoaderFunctionArgs) {
   return withHttpErrors(async () => {
     const learner = await requireLearner(request)
-    return { home: await getStudentHome(learner.id) }
+    return { home: await getStudentHome(learner.id), assignments: await listStudentAssignments(learner.id, new Date()) }
   })
 }
 
 export default function StudentHomePage() {
-  const { home } = useLoaderData<typeof loader>()
+  const { home, assignments } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>
@@ -29,6 +30,31 @@ export default function StudentHomePage() {
           لم تنضم إلى صف بعد. <Link to="/join">انضم بالرمز</Link>
         </p>
       )}
+      {home.classroom ? (
+        <>
+          <h2>واجباتك</h2>
+          {assignments.length === 0 ? (
+            <p className="muted">لا واجبات بعد.</p>
+          ) : (
+            <ul className="class-list">
+              {assignments.map((a) => (
+                <li key={a.id}>
+                  {a.open ? <Link to={`/assignments/${a.id}`}>{a.articleTitle}</Link> : <bdi>{a.articleTitle}</bdi>} —{' '}
+                  {a.mode === 'practice' ? 'تدريب' : 'اختبار'} · المحاولات{' '}
+                  <bdi dir="ltr">{`${a.attemptsUsed}/${a.attemptsAllowed}`}</bdi>
+                  {a.dueLabel ? (
+                    <>
+                      {' '}
+                      · الموعد <bdi>{a.dueLabel}</bdi>
+                    </>
+                  ) : null}
+                  {a.open ? '' : ' · مغلق'}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
       <h2>نتائجك</h2>
       {home.attempts.length === 0 ? (
         <p className="muted">

@@ -3,9 +3,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { RouteErrorBoundary } from '~/components/error-panel'
-import { FormField } from '~/components/form-field'
+import { FormErrorSummary, FormField } from '~/components/form-field'
 import { TeacherFormErrors } from '~/components/teacher-form-errors'
 import { getClass, removeStudent, renameClass, setClassArchived } from '~/models/classroom.server'
+import { createAssignment, listAssignableArticles, listClassAssignments } from '~/models/assignment.server'
+import { ATTEMPTS_MAX, AssignmentFormSchema, assignmentMessages, type AssignmentMessageCode } from '~/models/assignment-forms'
+import { Bilingual } from '~/components/bilingual'
 import { BadRequestError } from '~/models/errors'
 import { CLASS_NAME_MAX, ClassNameFormSchema, parseTeacherForm, teacherMessages, type FormErrors } from '~/models/teacher-forms'
 import { requireTeacher } from '~/utils/auth.server'
@@ -17,12 +20,18 @@ const IntentSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('archive') }),
   z.object({ intent: z.literal('restore') }),
   z.object({ intent: z.literal('remove-student'), learnerId: z.string().regex(/^[a-z0-9]{1,64}$/i) }),
+  z.object({ intent: z.literal('assign') }),
 ])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request)
   const { classId } = parseParams(ClassParamsSchema, params)
-  return withHttpErrors(async () => ({ classroom: await getClass(teacher.id, classId) }))
+  return withHttpErrors(async () => ({
+    classroom: await getClass(teacher.id, classId),
+    assignments: await listClassAssignments(teacher, classId),
+    articles: await listAssignableArticles(teacher.id),
+    timeZone: teacher.timeZone,
+  }))
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -51,15 +60,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case 'remove-student':
         await removeStudent(teacher.id, classId, intent.data.learnerId)
         return back
+      case 'assign': {
+        const raw = {
+          articleId: formData.get('articleId') ?? '',
+          mode: formData.get('mode') ?? '',
+          attemptsAllowed: formData.get('attemptsAllowed') ?? '',
+          due: formData.get('due') ?? '',
+          questionIds: formData.getAll('questionIds'),
+        }
+        const echo = { articleId: String(raw.articleId), mode: String(raw.mode), attemptsAllowed: String(raw.attemptsAllowed), due: String(raw.due) }
+        const parsed = AssignmentFormSchema.safeParse(raw)
+        if (!parsed.success) {
+          const fields: Record<string, AssignmentMessageCode> = {}
+          for (const issue of parsed.error.issues) {
+            const c = (issue.message in assignmentMessages ? issue.message : 'due_invalid') as AssignmentMessageCode
+            fields[String(issue.path[0])] ??= c
+          }
+          return data({ assignErrors: fields, assignValues: echo }, { status: 400 })
+        }
+        const result = await createAssignment(teacher, classId, parsed.data, new Date())
+        if (result.status === 'invalid') {
+          return data({ assignErrors: { [result.field]: result.code }, assignValues: echo }, { status: 400 })
+        }
+        return redirect(`/teacher/classes/${classId}#assignments`)
+      }
     }
   })
 }
 
 export default function TeacherClass() {
-  const { classroom } = useLoaderData<typeof loader>()
+  const { classroom, assignments, articles, timeZone } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const submitting = useNavigation().state === 'submitting'
-  const errors = actionData?.errors
+  const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
+  const renameValues = actionData && 'values' in actionData ? actionData.values : undefined
+  const assignErrors: Record<string, AssignmentMessageCode> | undefined =
+    actionData && 'assignErrors' in actionData ? actionData.assignErrors : undefined
+  const assignValues: Record<string, string> = actionData && 'assignValues' in actionData ? actionData.assignValues : {}
+  const assignError = (field: string) => (assignErrors?.[field] ? assignmentMessages[assignErrors[field]!] : undefined)
   return (
     <>
       <p>
@@ -83,7 +121,7 @@ export default function TeacherClass() {
           type="text"
           required
           maxLength={CLASS_NAME_MAX}
-          defaultValue={actionData?.values.name ?? classroom.name}
+          defaultValue={renameValues?.name ?? classroom.name}
           error={errors?.fields.name ? teacherMessages[errors.fields.name] : undefined}
         />
         <p>
@@ -97,6 +135,93 @@ export default function TeacherClass() {
         <button type="submit" className="button secondary" disabled={submitting}>
           {classroom.archived ? 'أعد تفعيل الصف' : 'أرشف الصف (لا يقبل طلابًا جددًا)'}
         </button>
+      </Form>
+      <h2 id="assignments">الواجبات</h2>
+      {assignments.length === 0 ? (
+        <p className="muted">لا واجبات بعد.</p>
+      ) : (
+        <ul className="class-list">
+          {assignments.map((a) => (
+            <li key={a.id}>
+              <bdi>{a.articleTitle}</bdi> — {a.mode === 'practice' ? 'تدريب' : 'اختبار'} · <bdi>{a.questions}</bdi> سؤال ·
+              المحاولات المسموحة <bdi>{a.attemptsAllowed}</bdi> ·{' '}
+              {a.dueLabel ? (
+                <>
+                  الموعد <bdi>{a.dueLabel}</bdi>
+                </>
+              ) : (
+                'بلا موعد'
+              )}{' '}
+              · <bdi>{a.attempts}</bdi> محاولة مُرسلة
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>واجب جديد</h3>
+      {assignErrors ? (
+        <FormErrorSummary
+          summary={assignmentMessages.summary}
+          lines={Object.entries(assignErrors).map(([field, c]) => ({ field, message: assignmentMessages[c] }))}
+        />
+      ) : null}
+      <Form method="post" className="stack-form">
+        <input type="hidden" name="intent" value="assign" />
+        <div className="field">
+          <label htmlFor="field-articleId">المقال (يُستعمل اختباره الافتراضي من الأسئلة المعتمدة)</label>
+          <select
+            id="field-articleId"
+            name="articleId"
+            required
+            defaultValue={assignValues.articleId ?? ''}
+            aria-invalid={assignErrors?.articleId ? true : undefined}
+            aria-describedby={assignErrors?.articleId ? 'field-articleId-error' : undefined}
+          >
+            <option value="">—</option>
+            {articles.map((a) => (
+              <option key={a.id} value={a.id} disabled={a.questions === 0}>
+                {a.titleAr} ({a.own ? 'مقالك' : 'نموذجي'}، {a.questions} سؤال)
+              </option>
+            ))}
+          </select>
+          {assignError('articleId') ? (
+            <p className="field-error" id="field-articleId-error">
+              <Bilingual message={assignError('articleId')!} />
+            </p>
+          ) : null}
+        </div>
+        <fieldset className="field" id="field-mode">
+          <legend>النوع</legend>
+          <label>
+            <input type="radio" name="mode" value="test" defaultChecked={(assignValues.mode ?? 'test') === 'test'} /> اختبار (الملاحظات بعد الإرسال)
+          </label>{' '}
+          <label>
+            <input type="radio" name="mode" value="practice" defaultChecked={assignValues.mode === 'practice'} /> تدريب
+          </label>
+        </fieldset>
+        <FormField
+          name="attemptsAllowed"
+          label="المحاولات المسموحة"
+          type="number"
+          min={1}
+          max={ATTEMPTS_MAX}
+          required
+          defaultValue={assignValues.attemptsAllowed ?? '1'}
+          error={assignError('attemptsAllowed')}
+        />
+        <FormField
+          name="due"
+          label="الموعد النهائي (اختياري)"
+          hint={<>بتوقيت <bdi dir="ltr">{timeZone}</bdi></>}
+          type="datetime-local"
+          dir="ltr"
+          defaultValue={assignValues.due ?? ''}
+          error={assignError('due')}
+        />
+        <p>
+          <button type="submit" className="button" disabled={submitting}>
+            أسند الواجب
+          </button>
+        </p>
       </Form>
       <h2>الطلاب</h2>
       {classroom.roster.length === 0 ? (

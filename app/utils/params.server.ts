@@ -26,3 +26,6 @@ export const ArticleIdParamsSchema = z.object({ articleId: z.string().regex(/^[a
 
 /** A teacher's article id and one of its items (generator ids: letters, digits, `:`, `-`, `_`). */
 export const ArticleItemParamsSchema = ArticleIdParamsSchema.extend({ itemId: z.string().regex(/^[\w:.-]{1,200}$/) })
+
+/** An assignment id (cuid). */
+export const AssignmentParamsSchema = z.object({ assignmentId: z.string().regex(/^[a-z0-9]{1,64}$/i) })

@@ -1,0 +1,246 @@
+/**
+ * The quiz form as the student sees it, shared by the article quiz (`/articles/:slug/quiz`) and an
+ * assignment (`/assignments/:id`): the "Not you?" action, the error summary, the questions.
+ */
+import { Form, Link, useLocation } from '@remix-run/react'
+import { useEffect, useRef, type ReactNode } from 'react'
+import { BidiText } from '~/components/bidi-text'
+import { TimeZoneField } from '~/components/time-zone-field'
+import {
+  DISPLAY_NAME_MAX,
+  SHORT_ANSWER_MAX,
+  answerFieldName,
+  quizMessages,
+  type QuizFormErrors,
+  type QuizFormValues,
+  type QuizMessageCode,
+} from '~/models/quiz-fields'
+
+/** What the page needs of a quiz (the loader's `Quiz`, as serialised). */
+export interface QuizViewData {
+  article: { slug: string; titleAr: string }
+  questions: { id: string; type: string; stem: string; options: string[] }[]
+  learner: { id: string; displayName: string } | null
+  clientToken: string
+}
+type QuizQuestion = QuizViewData['questions'][number]
+
+export function QuizView({
+  quiz,
+  errors,
+  values,
+  submitting,
+  heading,
+}: {
+  quiz: QuizViewData
+  errors: QuizFormErrors | undefined
+  values: QuizFormValues | null | undefined
+  submitting: boolean
+  /** Shown above the questions (e.g. the assignment's mode and attempts). */
+  heading?: ReactNode
+}) {
+  const { pathname } = useLocation()
+  const numberOf = new Map(quiz.questions.map((q, i) => [q.id, i + 1]))
+
+  return (
+    <>
+      <h1>
+        اختبار: <Link to={`/articles/${quiz.article.slug}`}>{quiz.article.titleAr}</Link>
+      </h1>
+      {heading}
+      {errors ? <ErrorSummary errors={errors} numberOf={numberOf} /> : null}
+      {quiz.questions.length === 0 ? (
+        <p className="muted">لا أسئلة لهذا المقال بعد.</p>
+      ) : (
+        <>
+          {quiz.learner ? (
+            // Outside the quiz form (forms cannot nest). On a shared computer the next student ends the
+            // previous one's session here and gets the name field back.
+            <Form method="post" action="/learner/sign-out" className="inline-form signed-in-as">
+              <input type="hidden" name="redirectTo" value={pathname} />
+              <p className="muted">
+                تُرسل الإجابات باسم <bdi className="name">{quiz.learner.displayName}</bdi>.{' '}
+                <button type="submit" className="link-button">
+                  ليس أنت؟ <span lang="en" dir="ltr" className="english">Not you?</span>
+                </button>
+              </p>
+            </Form>
+          ) : null}
+          <Form method="post" className="quiz">
+            <input type="hidden" name="clientToken" value={quiz.clientToken} />
+            <TimeZoneField />
+            {quiz.learner ? null : (
+              <div className="field">
+                <label htmlFor="displayName">اسمك</label>
+                <p className="muted" id="displayName-hint">
+                  يظهر في صفحة النتيجة، <BidiText text={`${DISPLAY_NAME_MAX}`} /> حرفًا على الأكثر.
+                </p>
+                <input
+                  id="displayName"
+                  name="displayName"
+                  type="text"
+                  required
+                  maxLength={DISPLAY_NAME_MAX}
+                  autoComplete="nickname"
+                  defaultValue={values?.displayName ?? ''}
+                  aria-invalid={errors?.fields.displayName ? true : undefined}
+                  aria-describedby={
+                    errors?.fields.displayName ? 'displayName-hint displayName-error' : 'displayName-hint'
+                  }
+                />
+                <FieldError id="displayName-error" code={errors?.fields.displayName} />
+              </div>
+            )}
+            {quiz.questions.map((question, i) => (
+              <QuestionField
+                key={question.id}
+                question={question}
+                number={i + 1}
+                error={errors?.fields[question.id]}
+                value={values?.answers[question.id]}
+              />
+            ))}
+            <p>
+              <button type="submit" className="button" disabled={submitting}>
+                {submitting ? 'جارٍ الإرسال…' : 'أرسل الإجابات'}
+              </button>
+            </p>
+          </Form>
+        </>
+      )}
+    </>
+  )
+}
+
+function QuestionField({
+  question,
+  number,
+  error,
+  value,
+}: {
+  question: QuizQuestion
+  number: number
+  error: QuizMessageCode | undefined
+  value: string | undefined
+}) {
+  const id = `q-${number}`
+  const errorId = `${id}-error`
+  const name = answerFieldName(question.id)
+  if (question.type === 'short_answer') {
+    return (
+      <div className="question" id={id} aria-invalid={error ? true : undefined}>
+        <label htmlFor={`${id}-input`} className="question-stem">
+          <span className="question-number">
+            <bdi>{number}</bdi>.
+          </span>{' '}
+          <BidiText text={question.stem} />
+        </label>
+        <input
+          id={`${id}-input`}
+          name={name}
+          type="text"
+          required
+          maxLength={SHORT_ANSWER_MAX}
+          defaultValue={value ?? ''}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+        />
+        <FieldError id={errorId} code={error} />
+      </div>
+    )
+  }
+  return (
+    <fieldset
+      className="question"
+      id={id}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+    >
+      <legend>
+        <span className="question-number">
+          <bdi>{number}</bdi>.
+        </span>{' '}
+        <BidiText text={question.stem} />
+      </legend>
+      <ul className="options">
+        {question.options.map((option, j) => (
+          <li key={`${j}-${option}`}>
+            <label>
+              <input type="radio" name={name} value={option} required defaultChecked={value === option} />
+              <span>
+                <BidiText text={option} />
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <FieldError id={errorId} code={error} />
+    </fieldset>
+  )
+}
+
+function FieldError({ id, code }: { id: string; code: QuizMessageCode | undefined }) {
+  if (!code) return null
+  const message = quizMessages[code]
+  return (
+    <p id={id} className="field-error">
+      <span aria-hidden="true">⚠ </span>
+      <BidiText text={message.ar} />{' '}
+      <span lang="en" dir="ltr" className="english">
+        {message.en}
+      </span>
+    </p>
+  )
+}
+
+/**
+ * The errors of a rejected submit, above the quiz: announced (`role="alert"`) and focused when it appears,
+ * so keyboard and screen-reader users start from it; one line per error in question order (the name
+ * first, form-level problems last), each linking to its field.
+ */
+function ErrorSummary({ errors, numberOf }: { errors: QuizFormErrors; numberOf: Map<string, number> }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    ref.current?.focus()
+  }, [errors])
+  const lines: { order: number; href: string | null; label: string | null; code: QuizMessageCode }[] = [
+    ...Object.entries(errors.fields).map(([field, code]) => {
+      if (field === 'displayName') return { order: 0, href: '#displayName', label: 'الاسم', code }
+      const n = numberOf.get(field)
+      return { order: n ?? Number.MAX_SAFE_INTEGER, href: n ? `#q-${n}` : null, label: n ? `السؤال ${n}` : null, code }
+    }),
+    ...errors.form.map((code) => ({ order: Number.MAX_SAFE_INTEGER, href: null, label: null, code })),
+  ].sort((a, b) => a.order - b.order)
+  return (
+    <div className="form-errors" role="alert" tabIndex={-1} ref={ref} aria-labelledby="quiz-errors-heading">
+      <p id="quiz-errors-heading">
+        <strong>{quizMessages.summary.ar}</strong>{' '}
+        <span lang="en" dir="ltr" className="english">
+          {quizMessages.summary.en}
+        </span>
+      </p>
+      <ul>
+        {lines.map((line, i) => (
+          <li key={i}>
+            {line.label ? (
+              <>
+                {line.href ? (
+                  <a href={line.href}>
+                    <BidiText text={line.label} />
+                  </a>
+                ) : (
+                  <BidiText text={line.label} />
+                )}
+                {': '}
+              </>
+            ) : null}
+            <BidiText text={quizMessages[line.code].ar} />{' '}
+            <span lang="en" dir="ltr" className="english">
+              {quizMessages[line.code].en}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

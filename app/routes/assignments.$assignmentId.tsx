@@ -1,0 +1,69 @@
+/** /assignments/:assignmentId — a student takes an assignment of their own class. */
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { RouteErrorBoundary } from '~/components/error-panel'
+import { QuizView } from '~/components/quiz-view'
+import { getAssignmentQuiz, getStudentAssignment } from '~/models/assignment.server'
+import { submitQuiz } from '~/models/quiz.server'
+import { requireLearner } from '~/utils/auth.server'
+import { readFormData, withHttpErrors } from '~/utils/http.server'
+import { AssignmentParamsSchema, parseParams } from '~/utils/params.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { assignmentId } = parseParams(AssignmentParamsSchema, params)
+  return withHttpErrors(async () => {
+    const learner = await requireLearner(request)
+    return getAssignmentQuiz(learner, assignmentId)
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { assignmentId } = parseParams(AssignmentParamsSchema, params)
+  return withHttpErrors(async () => {
+    const learner = await requireLearner(request)
+    const assignment = await getStudentAssignment(learner.id, assignmentId)
+    const formData = await readFormData(request)
+    const result = await submitQuiz({
+      slug: assignment.article.slug,
+      learnerId: learner.id,
+      formData,
+      now: new Date(),
+      assignment: { id: assignment.id, questionIds: assignment.questionIds, attemptsAllowed: assignment.attemptsAllowed },
+    })
+    switch (result.status) {
+      case 'invalid':
+        return data({ errors: result.errors, values: result.values }, { status: 400 })
+      case 'conflict':
+        return data({ errors: result.errors, values: null }, { status: 409 })
+      case 'stored':
+      case 'duplicate':
+        return redirect(`/attempts/${result.attemptId}`)
+    }
+  })
+}
+
+export default function AssignmentPage() {
+  const { quiz, assignment } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const submitting = useNavigation().state === 'submitting'
+  return (
+    <QuizView
+      quiz={quiz}
+      errors={actionData?.errors}
+      values={actionData?.values}
+      submitting={submitting}
+      heading={
+        <p className="muted">
+          واجب ({assignment.mode === 'practice' ? 'تدريب' : 'اختبار'}) · المحاولات{' '}
+          <bdi dir="ltr">{`${assignment.attemptsUsed}/${assignment.attemptsAllowed}`}</bdi>
+        </p>
+      }
+    />
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `واجب: ${data.quiz.article.titleAr} — فهم` : 'فهم' },
+]
+
+export const ErrorBoundary = RouteErrorBoundary

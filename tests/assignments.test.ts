@@ -1,0 +1,142 @@
+/**
+ * The issue's "done when" path and the assignment rules: a teacher signs up, creates a class, pastes a
+ * sample article, approves its items and assigns it; a student joins with the code, takes it, and only
+ * the right people see the result. Plus due dates (teacher's zone in, UTC stored, past refused), attempts
+ * allowed, and the authorisation matrix for assignments.
+ */
+import { describe, expect, it } from 'vitest'
+import { prisma } from '~/db.server'
+import { StringListSchema } from '~/models/bank-json'
+import { answerFieldName } from '~/models/quiz-fields'
+import { action as assignmentAction, loader as assignmentLoader } from '~/routes/assignments.$assignmentId'
+import { loader as attemptLoader } from '~/routes/attempts.$attemptId'
+import { loader as studentLoader } from '~/routes/class'
+import { action as joinAction } from '~/routes/join'
+import { action as bankAction } from '~/routes/teacher.articles.$articleId._index'
+import { action as articlesAction } from '~/routes/teacher.articles._index'
+import { action as classAction, loader as classLoader } from '~/routes/teacher.classes.$classId'
+import { action as homeAction } from '~/routes/teacher._index'
+import { action as signupAction } from '~/routes/teacher.signup'
+import { loadSample } from './support/samples'
+import { asData, cookieFrom, formRequest, getRequest, thrown } from './helpers/app'
+
+const base = 'http://localhost'
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} })
+const idFrom = (res: unknown) => (res as Response).headers.get('Location')!.split('#')[0]!.split('/').pop()!
+
+async function signUp(email: string, timeZone = 'Asia/Riyadh') {
+  return cookieFrom(
+    (await signupAction(
+      args(formRequest(`${base}/teacher/signup`, [['email', email], ['password', 'correct horse battery'], ['displayName', 'المعلّم'], ['timeZone', timeZone]])),
+    )) as Response,
+  )
+}
+
+async function setUpClassWithArticle(email: string) {
+  const teacher = await signUp(email)
+  const classId = idFrom(await homeAction(args(formRequest(`${base}/teacher`, [['name', 'الصف']], teacher))))
+  const articleId = idFrom(
+    await articlesAction(args(formRequest(`${base}/teacher/articles`, [['title', 'بوتين وكيم'], ['text', loadSample('00-putin-kim-vostochny').text]], teacher))),
+  )
+  await bankAction(args(formRequest(`${base}/teacher/articles/${articleId}`, [['intent', 'approve-all']], teacher), { articleId }))
+  const { classroom } = await classLoader(args(getRequest(`${base}/teacher/classes/${classId}`, teacher), { classId }))
+  return { teacher, classId, articleId, joinCode: classroom.joinCode }
+}
+
+function assign(teacher: string, classId: string, fields: [string, string][]) {
+  return classAction(args(formRequest(`${base}/teacher/classes/${classId}`, [['intent', 'assign'], ...fields], teacher), { classId }))
+}
+
+async function joinAs(code: string, name: string) {
+  return cookieFrom((await joinAction(args(formRequest(`${base}/join`, [['code', code], ['displayName', name]])))) as Response)
+}
+
+describe('from sign-up to a student result', () => {
+  it('runs the whole path and shows the result only to its student', async () => {
+    const { teacher, classId, articleId, joinCode } = await setUpClassWithArticle('flow@example.org')
+    // One item rejected after approval: it must not reach the assignment.
+    const quizRows = await prisma.question.findMany({ where: { articleId, quizPosition: { not: null }, type: { in: ['mcq', 'true_false', 'cloze', 'short_answer'] } }, orderBy: { quizPosition: 'asc' } })
+    await bankAction(args(formRequest(`${base}/teacher/articles/${articleId}`, [['intent', 'reject'], ['itemId', quizRows[0]!.id]], teacher), { articleId }))
+
+    const res = (await assign(teacher, classId, [['articleId', articleId], ['mode', 'test'], ['attemptsAllowed', '1'], ['due', '2099-01-15T09:30']])) as Response
+    expect(res.status).toBe(302)
+    const assignment = await prisma.assignment.findFirstOrThrow({ where: { classroomId: classId } })
+    // Entered in Asia/Riyadh (UTC+3), stored in UTC.
+    expect(assignment.dueAt?.toISOString()).toBe('2099-01-15T06:30:00.000Z')
+    const ids = StringListSchema.parse(JSON.parse(assignment.questionIds))
+    expect(ids).toEqual(quizRows.slice(1).map((q) => q.id))
+    const { assignments } = await classLoader(args(getRequest(`${base}/teacher/classes/${classId}`, teacher), { classId }))
+    expect(assignments[0]!.dueLocal).toBe('2099-01-15T09:30')
+
+    const student = await joinAs(joinCode, 'سارة')
+    const home = await studentLoader(args(getRequest(`${base}/class`, student)))
+    expect(home.assignments).toEqual([expect.objectContaining({ id: assignment.id, open: true, attemptsUsed: 0, attemptsAllowed: 1 })])
+    const { quiz } = await assignmentLoader(args(getRequest(`${base}/assignments/${assignment.id}`, student), { assignmentId: assignment.id }))
+    expect(quiz.questions.map((q) => q.id)).toEqual(ids)
+
+    const answers = quizRows.slice(1).map((q): [string, string] => [answerFieldName(q.id), q.key])
+    const fields: [string, string][] = [['clientToken', crypto.randomUUID()], ...answers]
+    const submitted = (await assignmentAction(args(formRequest(`${base}/assignments/${assignment.id}`, fields, student), { assignmentId: assignment.id }))) as Response
+    expect(submitted.status).toBe(302)
+    const attemptId = idFrom(submitted)
+    expect(await prisma.attempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ assignmentId: assignment.id, score: ids.length, total: ids.length })
+
+    // Attempts allowed: a second attempt is refused.
+    const again = asData<{ errors: { form: string[] } }>(
+      await assignmentAction(args(formRequest(`${base}/assignments/${assignment.id}`, [['clientToken', crypto.randomUUID()], ...answers], student), { assignmentId: assignment.id })),
+    )
+    expect(again.init?.status).toBe(409)
+    expect(again.data.errors.form).toEqual(['attempts_used'])
+
+    // Only the student sees the result; a classmate gets 404.
+    const own = await attemptLoader(args(getRequest(`${base}/attempts/${attemptId}`, student), { attemptId }))
+    expect(own.result.id).toBe(attemptId)
+    const classmate = await joinAs(joinCode, 'ليلى')
+    expect(asData(await thrown(attemptLoader(args(getRequest(`${base}/attempts/${attemptId}`, classmate), { attemptId })))).init?.status).toBe(404)
+  })
+})
+
+describe('assignment rules and authorisation', () => {
+  it('refuses a due date in the past, bad attempts and an unknown article, with field codes and values echoed', async () => {
+    const { teacher, classId, articleId } = await setUpClassWithArticle('rules@example.org')
+    const cases: [[string, string][], string, string][] = [
+      [[['articleId', articleId], ['mode', 'test'], ['attemptsAllowed', '1'], ['due', '2001-01-01T10:00']], 'due', 'due_in_past'],
+      [[['articleId', articleId], ['mode', 'test'], ['attemptsAllowed', '0']], 'attemptsAllowed', 'attempts_invalid'],
+      [[['articleId', articleId], ['mode', 'exam'], ['attemptsAllowed', '1']], 'mode', 'mode_invalid'],
+      [[['articleId', 'cnosucharticle'], ['mode', 'test'], ['attemptsAllowed', '1']], 'articleId', 'article_missing'],
+    ]
+    for (const [fields, field, code] of cases) {
+      const res = asData<{ assignErrors: Record<string, string>; assignValues: Record<string, string> }>(await assign(teacher, classId, fields))
+      expect(res.init?.status).toBe(400)
+      expect(res.data.assignErrors[field]).toBe(code)
+      expect(res.data.assignValues.articleId).toBe(fields[0]![1])
+    }
+    expect(await prisma.assignment.count({ where: { classroomId: classId } })).toBe(0)
+  })
+
+  it("keeps teachers and students to their own classes' assignments; guessed ids answer 404", async () => {
+    const a = await setUpClassWithArticle('owner-a@example.org')
+    const b = await setUpClassWithArticle('owner-b@example.org')
+    await assign(a.teacher, a.classId, [['articleId', a.articleId], ['mode', 'practice'], ['attemptsAllowed', '2']])
+    const assignment = await prisma.assignment.findFirstOrThrow({ where: { classroomId: a.classId } })
+
+    // Teacher B: not into A's class, not with A's article.
+    expect(asData(await thrown(assign(b.teacher, a.classId, [['articleId', b.articleId], ['mode', 'test'], ['attemptsAllowed', '1']]))).init?.status).toBe(404)
+    const foreignArticle = asData<{ assignErrors: Record<string, string> }>(
+      await assign(b.teacher, b.classId, [['articleId', a.articleId], ['mode', 'test'], ['attemptsAllowed', '1']]),
+    )
+    expect(foreignArticle.data.assignErrors.articleId).toBe('article_missing')
+
+    // A student of B's class cannot open or submit A's assignment; nor can someone without a class.
+    const outsider = await joinAs(b.joinCode, 'غريب')
+    for (const id of [assignment.id, 'cguessedassignment']) {
+      expect(asData(await thrown(assignmentLoader(args(getRequest(`${base}/assignments/${id}`, outsider), { assignmentId: id })))).init?.status).toBe(404)
+      expect(
+        asData(await thrown(assignmentAction(args(formRequest(`${base}/assignments/${id}`, [['clientToken', crypto.randomUUID()]], outsider), { assignmentId: id })))).init?.status,
+      ).toBe(404)
+    }
+    expect(asData(await thrown(assignmentLoader(args(getRequest(`${base}/assignments/${assignment.id}`), { assignmentId: assignment.id })))).init?.status).toBe(404)
+    expect((await studentLoader(args(getRequest(`${base}/class`, outsider)))).assignments).toEqual([])
+    expect(await prisma.attempt.count({ where: { assignmentId: assignment.id } })).toBe(0)
+  })
+})
