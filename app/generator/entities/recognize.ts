@@ -877,7 +877,8 @@ export function findQuantities(s: string, lexicon: Lexicon): Array<{ index: numb
   const ordinal = new RegExp(`(?<![\\u0621-\\u064A])(ال[\\u0621-\\u064A]{2,})\\s+(${ORDINALS.flat().join('|')})(?![\\u0621-\\u064A])`, 'g')
   for (let m = ordinal.exec(s); m; m = ordinal.exec(s)) {
     if (MONTH_WORDS.has(normalizeLetters(m[1]!)) || /^(?:الساعة)$/.test(m[1]!)) continue
-    out.push({ index: m.index, text: m[0] })
+    // the ordinal alone is asked: «الرحلة الخارجية _____»
+    out.push({ index: m.index + m[0].length - m[2]!.length, text: m[2]! })
   }
   const dualStems = new Set(UNIT_STEMS)
   for (const w of lexicon.weapons) for (const v of w.variants) dualStems.add(normalizeLetters(v).replace(/ه$/, ''))

@@ -53,12 +53,13 @@ export function quantityDistractors(phrase: string): string[] | null {
   // an ordinal after its noun: «الجولة السابعة» → the neighbouring ordinals of the same gender
   const last = words[words.length - 1]!
   const ord = ORDINALS.findIndex((pair) => pair.includes(last))
-  if (ord >= 0 && words.length === 2) {
+  if (ord >= 0 && words.length <= 2) {
     const g = ORDINALS[ord]!.indexOf(last)
+    const head = words.length === 2 ? `${words[0]} ` : ''
     return [ord + 1, ord - 1, ord + 2, ord - 2, ord + 3]
       .filter((x) => x >= 0 && x < ORDINALS.length)
       .slice(0, 3)
-      .map((x) => `${words[0]} ${ORDINALS[x]![g]}`)
+      .map((x) => `${head}${ORDINALS[x]![g]}`)
   }
   const qualifier = /^(?:نحو|حوالي|قرابة|زهاء)$/.test(words[0]!) ? `${words[0]} ` : /^(?:أكثر|اكثر|أقل)$/.test(words[0]!) && words[1] === 'من' ? `${words[0]} من ` : ''
   const rest = words.slice(qualifier ? qualifier.trim().split(' ').length : 0)
