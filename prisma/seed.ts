@@ -1,10 +1,12 @@
 /**
  * `npm run db:seed` (also the last step of `npm run setup`): loads the lexicon and every article of
  * content/, generates each article's bank and stores it (app/models/seed.server.ts). Safe to run again:
- * unchanged rows are left alone, items no longer generated are retired, nothing is deleted.
+ * unchanged rows are left alone, items no longer generated are retired, nothing is deleted. Outside
+ * production it also makes sure the demo teacher and class exist and prints their login.
  */
 import { prisma } from '../app/db.server'
 import { loadArticles, loadLexicon } from '../app/lexicon/load.server'
+import { seedDemoTeacher } from '../app/models/demo.server'
 import { seedContent } from '../app/models/seed.server'
 
 try {
@@ -15,6 +17,18 @@ try {
     console.log(
       `${r.slug}: article ${r.article}; quiz ${r.quizSize} questions; bank ${q.active} active (+${q.created} new, ${q.updated} updated, ${q.retired} retired); ` +
         `vocabulary ${v.active} active (+${v.created} new, ${v.updated} updated, ${v.retired} retired)`,
+    )
+  }
+  if (process.env.NODE_ENV !== 'production') {
+    const demo = await seedDemoTeacher(prisma)
+    console.log(
+      [
+        '',
+        '┌─ DEMO teacher login (development only; not created when NODE_ENV=production) ─',
+        `│  /teacher/login   email: ${demo.email}   password: ${demo.password}`,
+        `│  demo class join code for students at /join: ${demo.joinCode}`,
+        '└─',
+      ].join('\n'),
     )
   }
 } finally {

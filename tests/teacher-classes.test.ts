@@ -241,3 +241,18 @@ describe('authorisation matrix', () => {
     expect((await studentLoader(args(getRequest(`${base}/class`, two)))).home.attempts).toEqual([])
   })
 })
+
+describe('demo teacher (development seed)', () => {
+  it('creates the demo login and class once, and the login works', async () => {
+    const { seedDemoTeacher, DEMO_TEACHER } = await import('~/models/demo.server')
+    const first = await seedDemoTeacher(prisma)
+    const second = await seedDemoTeacher(prisma)
+    expect(second).toEqual(first)
+    expect(first.joinCode).toMatch(/^[A-HJ-NP-Z2-9]{8}$/)
+    expect(await prisma.teacher.count({ where: { email: DEMO_TEACHER.email } })).toBe(1)
+    const login = (await loginAction(
+      args(formRequest(`${base}/teacher/login`, [['email', first.email], ['password', first.password]])),
+    )) as Response
+    expect(login.headers.get('Location')).toBe('/teacher')
+  })
+})
