@@ -71,6 +71,12 @@ export function quantityDistractors(phrase: string): string[] | null {
     const picks = [n + 1, n - 1, n + 2, n - 2, n + 3, n - 3].filter((x) => x >= 3 && x <= 10).slice(0, 3)
     return picks.length === 3 ? picks.map((x) => `${qualifier}${list[x - 3]}`) : null
   }
+  if (rest.length === 1 && /^[0-9\u0660-\u0669]+$/.test(rest[0]!)) {
+    // a bare number before «من …»: «١٥٠ من النساء»
+    const v = Number(normalizeLetters(rest[0]!))
+    const pool = [...new Set([Math.round(v * 1.5), Math.round(v / 2), v * 2, v + 10])].filter((x) => x > 0 && x !== v).slice(0, 3)
+    return pool.length === 3 ? pool.map((x) => `${qualifier}${writeLike(rest[0]!, x)}`) : null
+  }
   if (rest.length === 1) {
     // a dual: «ساعتين», «مرتين», «صاروخين»
     const w = normalizeLetters(rest[0]!)
