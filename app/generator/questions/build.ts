@@ -540,7 +540,9 @@ function whenStem(ctx: QuestionContext, s: Sentence, start: number, end: number)
   const head = dropConjunction(ctx.text.slice(s.start, a), toks[0]!)
   const tail = clauseTail(ctx.text, b, s.end, 10)
   const stem = `${wh} ${tidy(`${head} ${tail}`)}؟`
-  if (words(stem) < 4 || words(stem) > MAX_STEM_WORDS || /[0-9\u0660-\u0669]{4}/.test(stem)) return null
+  // the key's own year in the stem would give it away
+  const year = /[0-9\u0660-\u0669]{4}/.exec(ctx.text.slice(start, end))?.[0]
+  if (words(stem) < 4 || words(stem) > MAX_STEM_WORDS || (year && stem.includes(year))) return null
   return stem
 }
 

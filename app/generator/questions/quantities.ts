@@ -122,7 +122,11 @@ export function quantityDistractors(phrase: string): string[] | null {
     if (!Number.isFinite(value) || value <= 0) return null
     // 11 and more take a singular noun, 3–10 a plural: keep the alternatives on the key's side of 10
     const pool = [Math.round(value * 1.5), Math.round(value / 2), value * 2, value + 5, Math.round(value * 0.75), value + 10]
-    const others = [...new Set(pool)].filter((x) => x !== value && x > 0 && (value >= 11 ? x >= 11 : x <= 10 || value > 10)).slice(0, 3)
+    // before «ألف» / «مليون» a count stays under a thousand («1000 ألف» is «مليون»)
+    const scaled = /^(?:ألف|آلاف|مليون|ملايين|مليار)$/.test(rest[1] ?? '')
+    const others = [...new Set(pool)]
+      .filter((x) => x !== value && x > 0 && (value >= 11 ? x >= 11 : x <= 10 || value > 10) && (!scaled || x < 1000))
+      .slice(0, 3)
     if (others.length !== 3) return null
     // the key's digits: Arabic-Indic stay Arabic-Indic
     const write = (x: number) => writeLike(num, x)
