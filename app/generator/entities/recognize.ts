@@ -22,7 +22,7 @@ import type { Segment, SegmentKind } from '../text/segments'
 import type { Sentence } from '../text/sentences'
 import { FUNCTION_WORDS, cliticBases, skeleton, stemCandidates, tokenize, type Token } from '../text/tokens'
 import { normalizeLetters } from '../text/normalize'
-import { COUNTED_NOUNS, KNOWN_VERBS, ORDINALS } from '../text/words'
+import { COUNTED_NOUNS, KNOWN_VERBS, ORDINALS, familyName } from '../text/words'
 import { stableHash } from '../ids'
 import {
   buildLexiconIndex,
@@ -671,9 +671,7 @@ export function recognizeEntities(
   // D. Family-name links for rule-found people («كليتشكو» → «فيتالي كليتشكو»).
   const people = [...entities.values()].filter((e) => e.type === 'person' && e.source === 'rule')
   const familyKeys = people.map((e) => {
-    const toks = tokenize(e.canonical)
-    const eastAsian = toks.length === 3 && toks.every((t) => t.norm.length <= 5)
-    const fam = eastAsian ? toks[0]! : toks[toks.length - 1]!
+    const fam = tokenize(familyName(e.canonical))[0]!
     return { e, keys: tokenKeys(fam, true), fam }
   })
   for (const unit of units) {

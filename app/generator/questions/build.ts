@@ -11,7 +11,8 @@ import { FUNCTION_WORDS } from '../text/tokens'
 import type { QuestionContext, MentionRef } from './context'
 import { fastHash } from '../ids'
 import { dateCore, dateDistractors, quantityDistractors } from './quantities'
-import { agreeWith, arrangeOptions, familyName, pickDistractors, variantKeys, type LabelForm } from './distractors'
+import { agreeWith, arrangeOptions, pickDistractors, variantKeys, type LabelForm } from './distractors'
+import { familyName } from '../text/words'
 import {
   COMPLEMENTISERS,
   PREPOSITIONS,
@@ -715,4 +716,3 @@ export function buildItems(ctx: QuestionContext, terms: FoundTerm[]): DraftItem[
   return out
 }
 
-export { familyName }

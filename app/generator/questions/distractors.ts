@@ -8,18 +8,12 @@ import { fastHash } from '../ids'
 import type { FoundEntity } from '../entities/recognize'
 import { normalizeAnswer } from '../text/normalize'
 import { stemCandidates, tokenize } from '../text/tokens'
+import { familyName } from '../text/words'
 import type { QuestionContext } from './context'
 
 /** How option labels are written: the full name, or the one-word family name (to match a short key). */
 export type LabelForm = 'full' | 'short'
 
-/** Family name of a person's full name: first token of an East Asian three-part name, else the last. */
-export function familyName(name: string): string {
-  const toks = tokenize(name)
-  if (toks.length < 2) return name
-  const eastAsian = toks.length === 3 && toks.every((t) => t.norm.length <= 5)
-  return (eastAsian ? toks[0]! : toks[toks.length - 1]!).text
-}
 
 const variantCache = new WeakMap<FoundEntity, Set<string>>()
 

@@ -3,7 +3,7 @@
  * heuristic verb test on a clause's first word.
  */
 import { normalizeLetters } from './normalize'
-import type { Token } from './tokens'
+import { tokenize, type Token } from './tokens'
 
 const n = (w: string) => normalizeLetters(w)
 
@@ -104,3 +104,12 @@ export const ORDINALS: Array<[string, string]> = [
   ['الأول', 'الأولى'], ['الثاني', 'الثانية'], ['الثالث', 'الثالثة'], ['الرابع', 'الرابعة'], ['الخامس', 'الخامسة'],
   ['السادس', 'السادسة'], ['السابع', 'السابعة'], ['الثامن', 'الثامنة'], ['التاسع', 'التاسعة'], ['العاشر', 'العاشرة'],
 ]
+
+/** Family name of a person's full name: first token of an East Asian three-part name, else the last. */
+export function familyName(name: string): string {
+  const toks = tokenize(name)
+  if (toks.length < 2) return name
+  const eastAsian = toks.length === 3 && toks.every((t) => t.norm.length <= 5)
+  return (eastAsian ? toks[0]! : toks[toks.length - 1]!).text
+}
+
