@@ -4,7 +4,7 @@
  * the right people see the result. Plus due dates (teacher's zone in, UTC stored, past refused), attempts
  * allowed, and the authorisation matrix for assignments.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { prisma } from '~/db.server'
 import { StringListSchema } from '~/models/bank-json'
 import { answerFieldName } from '~/models/quiz-fields'
@@ -20,6 +20,9 @@ import { action as signupAction } from '~/routes/teacher.signup'
 import { loadSample } from './support/samples'
 import { asData, cookieFrom, formRequest, getRequest, thrown } from './helpers/app'
 
+
+// argon2 hashing and the generator on a whole article take seconds when the machine is busy.
+vi.setConfig({ testTimeout: 30_000 })
 const base = 'http://localhost'
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} })
 const idFrom = (res: unknown) => (res as Response).headers.get('Location')!.split('#')[0]!.split('/').pop()!
@@ -93,6 +96,32 @@ describe('from sign-up to a student result', () => {
     expect(own.result.id).toBe(attemptId)
     const classmate = await joinAs(joinCode, 'ليلى')
     expect(asData(await thrown(attemptLoader(args(getRequest(`${base}/attempts/${attemptId}`, classmate), { attemptId })))).init?.status).toBe(404)
+  })
+})
+
+describe('practice mode', () => {
+  it('gives the verdict on the items answered so far, stores nothing, and keeps the answers', async () => {
+    const { teacher, classId, articleId, joinCode } = await setUpClassWithArticle('practice@example.org')
+    await assign(teacher, classId, [['articleId', articleId], ['mode', 'practice'], ['attemptsAllowed', '3']])
+    await assign(teacher, classId, [['articleId', articleId], ['mode', 'test'], ['attemptsAllowed', '1']])
+    const [practice, test] = await Promise.all(
+      ['practice', 'test'].map((mode) => prisma.assignment.findFirstOrThrow({ where: { classroomId: classId, mode } })),
+    )
+    const student = await joinAs(joinCode, 'متدرّب')
+    const ids = StringListSchema.parse(JSON.parse(practice!.questionIds))
+    const q = await prisma.question.findUniqueOrThrow({ where: { id: ids[0]! } })
+    const wrong = q.type === 'short_answer' ? 'لا أعرف' : StringListSchema.parse(JSON.parse(q.options)).find((o) => o !== q.key)!
+    const check = (assignmentId: string) =>
+      assignmentAction(
+        args(formRequest(`${base}/assignments/${assignmentId}`, [['clientToken', crypto.randomUUID()], [answerFieldName(q.id), wrong], ['check', q.id]], student), { assignmentId }),
+      )
+    const res = asData<{ feedback: Record<string, { correct: boolean; key: string }>; values: { answers: Record<string, string> } }>(await check(practice!.id))
+    expect(Object.keys(res.data.feedback)).toEqual([q.id])
+    expect(res.data.feedback[q.id]).toMatchObject({ correct: false, key: q.key })
+    expect(res.data.values.answers[q.id]).toBe(wrong)
+    // A test gives no feedback before submitting.
+    expect(asData<{ feedback?: unknown }>(await check(test!.id)).data.feedback).toBeUndefined()
+    expect(await prisma.attempt.count({ where: { assignmentId: { in: [practice!.id, test!.id] } } })).toBe(0)
   })
 })
 

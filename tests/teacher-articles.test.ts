@@ -2,7 +2,7 @@
  * A teacher's own articles: paste → generate → drafts → approve / edit / reject / bulk approve; re-running
  * the generator keeps edits; drafts and rejected items never reach students; another teacher gets 404.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { prisma } from '~/db.server'
 import { loader as quizLoader } from '~/routes/articles.$slug.quiz'
 import { action as bankAction, loader as bankLoader } from '~/routes/teacher.articles.$articleId._index'
@@ -13,6 +13,9 @@ import { loader as listLoader } from '~/routes/_index'
 import { loadSample } from './support/samples'
 import { asData, cookieFrom, formRequest, getRequest, thrown } from './helpers/app'
 
+
+// argon2 hashing and the generator on a whole article take seconds when the machine is busy.
+vi.setConfig({ testTimeout: 30_000 })
 const base = 'http://localhost'
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} })
 const sample = loadSample('00-putin-kim-vostochny').text

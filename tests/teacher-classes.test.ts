@@ -3,7 +3,7 @@
  * log-out, classes (create, rename, archive, roster, remove a student with their data), joining with a
  * code, and the authorisation matrix for these pages.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { prisma } from '~/db.server'
 import { generateJoinCode } from '~/models/classroom.server'
 import { LOGIN_MAX_FAILURES_PER_ACCOUNT } from '~/models/teacher.server'
@@ -17,6 +17,9 @@ import { action as signupAction } from '~/routes/teacher.signup'
 import { loader as attemptLoader } from '~/routes/attempts.$attemptId'
 import { asData, cookieFrom, formRequest, getRequest, learnerCookie, thrown } from './helpers/app'
 
+
+// argon2 hashing and the generator on a whole article take seconds when the machine is busy.
+vi.setConfig({ testTimeout: 30_000 })
 const base = 'http://localhost'
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} })
 

@@ -25,12 +25,22 @@ export interface QuizViewData {
 }
 type QuizQuestion = QuizViewData['questions'][number]
 
+/** Practice mode: the verdict on an answered item, shown under it after "Check". */
+export interface ItemFeedback {
+  correct: boolean
+  key: string
+  explanation: string
+}
+
 export function QuizView({
   quiz,
   errors,
   values,
   submitting,
   heading,
+  signOutTo,
+  practice = false,
+  feedback,
 }: {
   quiz: QuizViewData
   errors: QuizFormErrors | undefined
@@ -38,6 +48,12 @@ export function QuizView({
   submitting: boolean
   /** Shown above the questions (e.g. the assignment's mode and attempts). */
   heading?: ReactNode
+  /** Where "Not you?" goes after ending the session (default: this page, which then asks for a name). */
+  signOutTo?: string
+  /** Practice mode: each item gets a "Check" button (a submit named `check`, nothing is stored). */
+  practice?: boolean
+  /** Verdicts for the items checked so far, by question id. */
+  feedback?: Record<string, ItemFeedback> | undefined
 }) {
   const { pathname } = useLocation()
   const numberOf = new Map(quiz.questions.map((q, i) => [q.id, i + 1]))
@@ -57,7 +73,7 @@ export function QuizView({
             // Outside the quiz form (forms cannot nest). On a shared computer the next student ends the
             // previous one's session here and gets the name field back.
             <Form method="post" action="/learner/sign-out" className="inline-form signed-in-as">
-              <input type="hidden" name="redirectTo" value={pathname} />
+              <input type="hidden" name="redirectTo" value={signOutTo ?? pathname} />
               <p className="muted">
                 تُرسل الإجابات باسم <bdi className="name">{quiz.learner.displayName}</bdi>.{' '}
                 <button type="submit" className="link-button">
@@ -98,6 +114,8 @@ export function QuizView({
                 number={i + 1}
                 error={errors?.fields[question.id]}
                 value={values?.answers[question.id]}
+                practice={practice}
+                feedback={feedback?.[question.id]}
               />
             ))}
             <p>
@@ -117,12 +135,17 @@ function QuestionField({
   number,
   error,
   value,
+  practice,
+  feedback,
 }: {
   question: QuizQuestion
   number: number
   error: QuizMessageCode | undefined
   value: string | undefined
+  practice: boolean
+  feedback: ItemFeedback | undefined
 }) {
+  const check = practice ? <PracticeCheck questionId={question.id} feedback={feedback} /> : null
   const id = `q-${number}`
   const errorId = `${id}-error`
   const name = answerFieldName(question.id)
@@ -146,6 +169,7 @@ function QuestionField({
           aria-describedby={error ? errorId : undefined}
         />
         <FieldError id={errorId} code={error} />
+        {check}
       </div>
     )
   }
@@ -175,6 +199,7 @@ function QuestionField({
         ))}
       </ul>
       <FieldError id={errorId} code={error} />
+      {check}
     </fieldset>
   )
 }
@@ -241,6 +266,34 @@ function ErrorSummary({ errors, numberOf }: { errors: QuizFormErrors; numberOf: 
           </li>
         ))}
       </ul>
+    </div>
+  )
+}
+
+/**
+ * Practice mode: a "Check" submit for one item (formNoValidate, so the other items may still be empty)
+ * and, once checked, the verdict with the key and the explanation.
+ */
+function PracticeCheck({ questionId, feedback }: { questionId: string; feedback: ItemFeedback | undefined }) {
+  return (
+    <div className="practice-check">
+      <button type="submit" name="check" value={questionId} className="button secondary" formNoValidate>
+        تحقّق <span lang="en" dir="ltr" className="english">Check</span>
+      </button>
+      {feedback ? (
+        <p className={`verdict ${feedback.correct ? 'is-correct' : 'is-incorrect'}`} role="status">
+          {feedback.correct ? (
+            <>
+              <span aria-hidden="true">✓ </span>إجابة صحيحة.
+            </>
+          ) : (
+            <>
+              <span aria-hidden="true">✗ </span>إجابة خاطئة. الصحيح: <BidiText text={feedback.key} />
+            </>
+          )}{' '}
+          {feedback.explanation ? <BidiText text={feedback.explanation} /> : null}
+        </p>
+      ) : null}
     </div>
   )
 }

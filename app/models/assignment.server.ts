@@ -11,6 +11,8 @@ import { NotFoundError } from './errors'
 import { FALLBACK_TIME_ZONE } from './learner-day'
 import { QUIZ_QUESTION_TYPES } from './quiz-fields'
 import { randomUUID } from 'node:crypto'
+import { readQuizForm } from './quiz-form'
+import { isCorrect } from './scoring'
 import type { Quiz } from './quiz.server'
 import { utcToZonedLocal, zonedLocalToUtc } from './zoned-time'
 
@@ -222,4 +224,35 @@ export async function getAssignmentQuiz(
     },
     assignment: { mode: a.mode, attemptsUsed: a.attemptsUsed, attemptsAllowed: a.attemptsAllowed },
   }
+}
+
+/**
+ * Practice mode's "Check": the verdict on every item answered so far, nothing stored.
+ * @param formData the quiz form as posted (answers may be missing).
+ * @returns verdicts by question id and the answers to echo back; `null` verdicts when the assignment is a
+ *   test (feedback only after submitting).
+ * @throws NotFoundError when the assignment is not of the learner's class.
+ */
+export async function checkPracticeAnswers(
+  learnerId: string,
+  assignmentId: string,
+  formData: FormData,
+): Promise<{ feedback: Record<string, { correct: boolean; key: string; explanation: string }> | null; answers: Record<string, string> }> {
+  const a = await getStudentAssignment(learnerId, assignmentId)
+  const raw = readQuizForm(formData)
+  const answers: Record<string, string> = {}
+  for (const r of raw.answers) answers[r.questionId] ??= r.answer
+  if (a.mode !== 'practice') return { feedback: null, answers }
+  const rows = await prisma.question.findMany({
+    where: { id: { in: a.questionIds }, status: 'approved', retired: false },
+    select: { id: true, type: true, key: true, accepted: true, explanation: true },
+  })
+  const feedback: Record<string, { correct: boolean; key: string; explanation: string }> = {}
+  for (const q of rows) {
+    const answer = answers[q.id]
+    if (answer === undefined || answer.trim() === '') continue
+    const accepted = parseJsonColumn(StringListSchema, q.accepted, `Question ${q.id} accepted`)
+    feedback[q.id] = { correct: isCorrect({ ...q, accepted }, answer), key: q.key, explanation: q.explanation }
+  }
+  return { feedback, answers }
 }

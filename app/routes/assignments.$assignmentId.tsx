@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { QuizView } from '~/components/quiz-view'
-import { getAssignmentQuiz, getStudentAssignment } from '~/models/assignment.server'
+import { checkPracticeAnswers, getAssignmentQuiz, getStudentAssignment } from '~/models/assignment.server'
 import { submitQuiz } from '~/models/quiz.server'
 import { requireLearner } from '~/utils/auth.server'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
@@ -23,6 +23,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const learner = await requireLearner(request)
     const assignment = await getStudentAssignment(learner.id, assignmentId)
     const formData = await readFormData(request)
+    if (formData.has('check')) {
+      // Practice mode's "Check": verdicts so far, nothing stored; the answers come back into the form.
+      const { feedback, answers } = await checkPracticeAnswers(learner.id, assignmentId, formData)
+      return data({ errors: undefined, values: { displayName: '', answers }, feedback: feedback ?? undefined })
+    }
     const result = await submitQuiz({
       slug: assignment.article.slug,
       learnerId: learner.id,
@@ -52,6 +57,9 @@ export default function AssignmentPage() {
       errors={actionData?.errors}
       values={actionData?.values}
       submitting={submitting}
+      signOutTo="/join"
+      practice={assignment.mode === 'practice'}
+      feedback={actionData && 'feedback' in actionData ? actionData.feedback : undefined}
       heading={
         <p className="muted">
           واجب ({assignment.mode === 'practice' ? 'تدريب' : 'اختبار'}) · المحاولات{' '}
