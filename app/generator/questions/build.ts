@@ -88,11 +88,14 @@ function positionBonus(ctx: QuestionContext, s: Sentence): number {
 }
 
 const tidyCache = new WeakMap<Sentence, string>()
-/** The sentence as quoted in explanations (tidied once per sentence). */
+/**
+ * The sentence as quoted in explanations: verbatim («كما جاء في النص» must be true), with white space
+ * folded and the final full stop left to the explanation (computed once per sentence).
+ */
 function quoted(s: Sentence): string {
   let t = tidyCache.get(s)
   if (t === undefined) {
-    t = tidy(s.text)
+    t = s.text.replace(/\s+/g, ' ').trim().replace(/[.]$/, '')
     tidyCache.set(s, t)
   }
   return t
