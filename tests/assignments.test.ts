@@ -99,6 +99,28 @@ describe('from sign-up to a student result', () => {
   })
 })
 
+describe('choosing items', () => {
+  it('lists the approved items with the default quiz pre-chosen, and assigns only approved items of the article', async () => {
+    const { teacher, classId, articleId } = await setUpClassWithArticle('choose@example.org')
+    const { choosing } = await classLoader(args(getRequest(`${base}/teacher/classes/${classId}?article=${articleId}`, teacher), { classId }))
+    expect(choosing?.items.length).toBeGreaterThan(3)
+    const chosen = choosing!.items.filter((i) => !i.inDefaultQuiz).slice(0, 2).map((i) => i.id)
+    const ok = (await assign(teacher, classId, [['articleId', articleId], ['mode', 'test'], ['attemptsAllowed', '1'], ...chosen.map((id): [string, string] => ['questionIds', id])])) as Response
+    expect(ok.status).toBe(302)
+    const stored = await prisma.assignment.findFirstOrThrow({ where: { classroomId: classId } })
+    expect(StringListSchema.parse(JSON.parse(stored.questionIds))).toEqual(chosen)
+    // A rejected item, or one of another article, is refused.
+    await bankAction(args(formRequest(`${base}/teacher/articles/${articleId}`, [['intent', 'reject'], ['itemId', chosen[0]!]], teacher), { articleId }))
+    const refused = asData<{ assignErrors: Record<string, string> }>(
+      await assign(teacher, classId, [['articleId', articleId], ['mode', 'practice'], ['attemptsAllowed', '1'], ['questionIds', chosen[0]!]]),
+    )
+    expect(refused.data.assignErrors.questionIds).toBe('questions_invalid')
+    // Another teacher's article id in ?article= shows nothing to choose.
+    const other = await setUpClassWithArticle('choose-other@example.org')
+    expect((await classLoader(args(getRequest(`${base}/teacher/classes/${classId}?article=${other.articleId}`, teacher), { classId }))).choosing).toBe(null)
+  })
+})
+
 describe('practice mode', () => {
   it('gives the verdict on the items answered so far, stores nothing, and keeps the answers', async () => {
     const { teacher, classId, articleId, joinCode } = await setUpClassWithArticle('practice@example.org')

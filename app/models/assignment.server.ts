@@ -256,3 +256,32 @@ export async function checkPracticeAnswers(
   }
   return { feedback, answers }
 }
+
+/**
+ * The approved quiz-type items of an article the teacher may assign, for choosing an assignment's items;
+ * `inDefaultQuiz` marks the generator's balanced quiz (the default choice).
+ * @returns null when the article is neither the teacher's nor a sample.
+ */
+export async function listAssignableItems(
+  teacherId: string,
+  articleId: string,
+): Promise<{ articleId: string; titleAr: string; items: { id: string; stem: string; type: string; inDefaultQuiz: boolean }[] } | null> {
+  const article = await prisma.article.findFirst({
+    where: { id: articleId, OR: [{ ownerId: teacherId }, { ownerId: null }] },
+    select: {
+      id: true,
+      titleAr: true,
+      questions: {
+        where: { status: 'approved', retired: false, type: { in: [...QUIZ_QUESTION_TYPES] } },
+        orderBy: { position: 'asc' },
+        select: { id: true, stem: true, type: true, quizPosition: true },
+      },
+    },
+  })
+  if (!article) return null
+  return {
+    articleId: article.id,
+    titleAr: article.titleAr,
+    items: article.questions.map((q) => ({ id: q.id, stem: q.stem, type: q.type, inDefaultQuiz: q.quizPosition !== null })),
+  }
+}

@@ -6,9 +6,10 @@ import { RouteErrorBoundary } from '~/components/error-panel'
 import { FormErrorSummary, FormField } from '~/components/form-field'
 import { TeacherFormErrors } from '~/components/teacher-form-errors'
 import { getClass, removeStudent, renameClass, setClassArchived } from '~/models/classroom.server'
-import { createAssignment, listAssignableArticles, listClassAssignments } from '~/models/assignment.server'
+import { createAssignment, listAssignableArticles, listAssignableItems, listClassAssignments } from '~/models/assignment.server'
 import { ATTEMPTS_MAX, AssignmentFormSchema, assignmentMessages, type AssignmentMessageCode } from '~/models/assignment-forms'
 import { Bilingual } from '~/components/bilingual'
+import { BidiText } from '~/components/bidi-text'
 import { BadRequestError } from '~/models/errors'
 import { CLASS_NAME_MAX, ClassNameFormSchema, parseTeacherForm, teacherMessages, type FormErrors } from '~/models/teacher-forms'
 import { requireTeacher } from '~/utils/auth.server'
@@ -26,8 +27,11 @@ const IntentSchema = z.discriminatedUnion('intent', [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request)
   const { classId } = parseParams(ClassParamsSchema, params)
+  const chosenArticle = new URL(request.url).searchParams.get('article')
   return withHttpErrors(async () => ({
     classroom: await getClass(teacher.id, classId),
+    // `?article=<id>`: the assign form lists that article's approved items to choose from.
+    choosing: chosenArticle && /^[a-z0-9]{1,64}$/i.test(chosenArticle) ? await listAssignableItems(teacher.id, chosenArticle) : null,
     assignments: await listClassAssignments(teacher, classId),
     articles: await listAssignableArticles(teacher.id),
     timeZone: teacher.timeZone,
@@ -89,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TeacherClass() {
-  const { classroom, assignments, articles, timeZone } = useLoaderData<typeof loader>()
+  const { classroom, assignments, articles, timeZone, choosing } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const submitting = useNavigation().state === 'submitting'
   const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
@@ -164,8 +168,47 @@ export default function TeacherClass() {
           lines={Object.entries(assignErrors).map(([field, c]) => ({ field, message: assignmentMessages[c] }))}
         />
       ) : null}
+      {/* Step 1 (optional, a GET): pick an article to choose its items; without it the default quiz is used. */}
+      <Form method="get" className="inline-form" preventScrollReset>
+        <label htmlFor="choose-article">اختر أسئلة مقال بعينها: </label>
+        <select id="choose-article" name="article" defaultValue={choosing?.articleId ?? ''}>
+          {articles.map((a) => (
+            <option key={a.id} value={a.id} disabled={a.questions === 0}>
+              {a.titleAr}
+            </option>
+          ))}
+        </select>{' '}
+        <button type="submit" className="button secondary">
+          اعرض أسئلته
+        </button>
+      </Form>
       <Form method="post" className="stack-form">
         <input type="hidden" name="intent" value="assign" />
+        {choosing ? (
+          <fieldset className="field" id="field-questionIds">
+            <legend>
+              أسئلة «<bdi>{choosing.titleAr}</bdi>» المعتمدة (المحدَّدة مسبقًا: الاختبار الافتراضي)
+            </legend>
+            <input type="hidden" name="articleId" value={choosing.articleId} />
+            {assignError('questionIds') ? (
+              <p className="field-error">
+                <Bilingual message={assignError('questionIds')!} />
+              </p>
+            ) : null}
+            <ul className="options">
+              {choosing.items.map((item) => (
+                <li key={item.id}>
+                  <label>
+                    <input type="checkbox" name="questionIds" value={item.id} defaultChecked={item.inDefaultQuiz} />{' '}
+                    <span>
+                      <BidiText text={item.stem} />
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        ) : (
         <div className="field">
           <label htmlFor="field-articleId">المقال (يُستعمل اختباره الافتراضي من الأسئلة المعتمدة)</label>
           <select
@@ -189,6 +232,7 @@ export default function TeacherClass() {
             </p>
           ) : null}
         </div>
+        )}
         <fieldset className="field" id="field-mode">
           <legend>النوع</legend>
           <label>
