@@ -6,6 +6,7 @@ import { SAMPLES, loadSample, spansOf } from '../../tests/support/samples'
 import { generate, generateBank } from './index'
 import { BankSchema, type Bank } from './schema'
 import { normalizeAnswer } from './text/normalize'
+import { itemId } from './ids'
 import { validateItem } from './questions/validate'
 
 const lexicon = loadLexicon()
@@ -224,6 +225,16 @@ describe('stability', () => {
     const launched = (bank: Bank) => bank.questions.find((q) => q.stem === 'ماذا أطلقت بيونغ يانغ الأربعاء؟')!
     expect(launched(b).id).toBe(launched(a).id)
     expect(launched(b).evidence.start).not.toBe(launched(a).evidence.start)
+  })
+})
+
+describe('ids across generator versions', () => {
+  it('hash the fact (article, skill, type, evidence, key), not the stem or the explanation', () => {
+    const { text } = loadSample('03-hwasong18-test')
+    const bank = generateBank(text, lexicon, { articleKey: 'hwasong18-test' })
+    const q = bank.questions.find((x) => x.type === 'mcq' && x.skill === 'when')!
+    // a later version that words the stem differently computes the same id from the same fact
+    expect(q.id).toBe(itemId('q', 'hwasong18-test', q.skill, q.type, normalizeAnswer(q.evidence.text), normalizeAnswer(q.key)))
   })
 })
 
