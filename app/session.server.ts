@@ -9,6 +9,8 @@ import { getEnv, resolveSessionSecret } from './env.server'
 interface SessionData {
   learnerId: string
   teacherId: string
+  /** The teacher's `sessionEpoch` at sign-in: the session is void once log-out has moved it on. */
+  teacherEpoch: number
   /** Random per sign-in, so the cookie a teacher gets at sign-in never equals one issued before. */
   nonce: string
 }
@@ -66,20 +68,27 @@ export async function forgetLearner(request: Request): Promise<string> {
   return sessionStorage.commitSession(session)
 }
 
-/** The id of the teacher whose session cookie the request carries (not checked against the database). */
-export async function getTeacherId(request: Request): Promise<string | null> {
-  return (await getSession(request)).get('teacherId') ?? null
+/** The teacher session the request's cookie carries (not checked against the database), or null. */
+export async function getTeacherSession(request: Request): Promise<{ teacherId: string; epoch: number } | null> {
+  const session = await getSession(request)
+  const teacherId = session.get('teacherId')
+  const epoch = session.get('teacherEpoch')
+  return teacherId && typeof epoch === 'number' ? { teacherId, epoch } : null
 }
+
+/** Teacher sessions last two weeks (a learner's a year): a teacher account holds a whole class's data. */
+export const TEACHER_SESSION_SECONDS = 60 * 60 * 24 * 14
 
 /**
  * The `Set-Cookie` value that signs a teacher in: a brand-new session (nothing of the previous cookie is
  * carried over, learner included) with a fresh nonce — the session is rotated at sign-in.
  */
-export async function commitTeacher(teacherId: string): Promise<string> {
+export async function commitTeacher(teacher: { id: string; sessionEpoch: number }): Promise<string> {
   const session = await sessionStorage.getSession()
-  session.set('teacherId', teacherId)
+  session.set('teacherId', teacher.id)
+  session.set('teacherEpoch', teacher.sessionEpoch)
   session.set('nonce', randomBytes(16).toString('base64url'))
-  return sessionStorage.commitSession(session)
+  return sessionStorage.commitSession(session, { maxAge: TEACHER_SESSION_SECONDS })
 }
 
 /** The `Set-Cookie` value that ends every session of this browser (teacher log-out). */

@@ -85,9 +85,18 @@ describe('teacher accounts', () => {
     const home = await homeLoader(args(getRequest(`${base}/teacher`, cookie)))
     expect(home.teacher.email).toBe('sami@example.org')
 
+    // A second device signed in as the same teacher.
+    const other = cookieFrom(
+      (await loginAction(args(formRequest(`${base}/teacher/login`, [['email', 'sami@example.org'], ['password', 'correct horse battery']])))) as Response,
+    )
     const out = (await logoutAction(args(formRequest(`${base}/teacher/logout`, [], cookie)))) as Response
     expect(out.headers.get('Location')).toBe('/teacher/login')
     expect(redirectOf(await thrown(homeLoader(args(getRequest(`${base}/teacher`, cookieFrom(out))))))).toMatch(/^\/teacher\/login/)
+    // The old cookie, replayed, and the other device's cookie no longer work: log-out voids them server-side.
+    for (const stale of [cookie, other]) {
+      expect(redirectOf(await thrown(homeLoader(args(getRequest(`${base}/teacher`, stale)))))).toMatch(/^\/teacher\/login/)
+    }
+    expect(setCookie).toMatch(/Max-Age=1209600/)
   })
 
   it('rate-limits failed sign-ins per account, even with the right password afterwards', async () => {

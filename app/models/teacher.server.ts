@@ -21,14 +21,29 @@ export interface TeacherSummary {
   email: string
   displayName: string
   timeZone: string
+  /** See `Teacher.sessionEpoch`. */
+  sessionEpoch: number
 }
 
-const teacherSelect = { id: true, email: true, displayName: true, timeZone: true } as const
+const teacherSelect = { id: true, email: true, displayName: true, timeZone: true, sessionEpoch: true } as const
 
-/** The teacher with this id, or null. */
-export async function findTeacher(teacherId: string | null): Promise<TeacherSummary | null> {
-  if (!teacherId) return null
-  return prisma.teacher.findUnique({ where: { id: teacherId }, select: teacherSelect })
+/**
+ * The teacher of a session, or null when there is none, the teacher no longer exists, or the session was
+ * issued before the teacher's last log-out.
+ */
+export async function findTeacher(session: { teacherId: string; epoch: number } | null): Promise<TeacherSummary | null> {
+  if (!session) return null
+  const teacher = await prisma.teacher.findUnique({ where: { id: session.teacherId }, select: teacherSelect })
+  return teacher && teacher.sessionEpoch === session.epoch ? teacher : null
+}
+
+/** Log-out: voids every session cookie the teacher was given (idempotent for an already void session). */
+export async function endTeacherSessions(session: { teacherId: string; epoch: number } | null): Promise<void> {
+  if (!session) return
+  await prisma.teacher.updateMany({
+    where: { id: session.teacherId, sessionEpoch: session.epoch },
+    data: { sessionEpoch: { increment: 1 } },
+  })
 }
 
 /**

@@ -5,12 +5,12 @@ import { FormField } from '~/components/form-field'
 import { TeacherFormErrors } from '~/components/teacher-form-errors'
 import { LoginFormSchema, parseTeacherForm, teacherMessages, type FormErrors } from '~/models/teacher-forms'
 import { clientAddress, findTeacher, verifyTeacherLogin } from '~/models/teacher.server'
-import { commitTeacher, getTeacherId } from '~/session.server'
+import { commitTeacher, getTeacherSession } from '~/session.server'
 import { safeRedirectPath } from '~/utils/csrf.server'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await findTeacher(await getTeacherId(request))) throw redirect('/teacher')
+  if (await findTeacher(await getTeacherSession(request))) throw redirect('/teacher')
   return null
 }
 
@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const target = safeRedirectPath(redirectTo ?? null, '/teacher')
     return redirect(target.startsWith('/teacher') ? target : '/teacher', {
-      headers: { 'Set-Cookie': await commitTeacher(result.teacher.id) },
+      headers: { 'Set-Cookie': await commitTeacher(result.teacher) },
     })
   })
 }

@@ -6,11 +6,11 @@ import { TeacherFormErrors } from '~/components/teacher-form-errors'
 import { TimeZoneField } from '~/components/time-zone-field'
 import { PASSWORD_MIN, SignupFormSchema, parseTeacherForm, teacherMessages, type FormErrors } from '~/models/teacher-forms'
 import { createTeacher, findTeacher } from '~/models/teacher.server'
-import { commitTeacher, getTeacherId } from '~/session.server'
+import { commitTeacher, getTeacherSession } from '~/session.server'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await findTeacher(await getTeacherId(request))) throw redirect('/teacher')
+  if (await findTeacher(await getTeacherSession(request))) throw redirect('/teacher')
   return null
 }
 
@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const errors: FormErrors = { form: [], fields: { email: 'email_taken' } }
       return data({ errors, values }, { status: 400 })
     }
-    return redirect('/teacher', { headers: { 'Set-Cookie': await commitTeacher(result.teacher.id) } })
+    return redirect('/teacher', { headers: { 'Set-Cookie': await commitTeacher(result.teacher) } })
   })
 }
 

@@ -3,7 +3,7 @@ import { redirect } from '@remix-run/node'
 import { NotFoundError } from '~/models/errors'
 import { findLearner, type LearnerSummary } from '~/models/learner.server'
 import { findTeacher, type TeacherSummary } from '~/models/teacher.server'
-import { getLearnerId, getTeacherId } from '~/session.server'
+import { getLearnerId, getTeacherSession } from '~/session.server'
 
 /**
  * The learner of the request's session.
@@ -30,7 +30,7 @@ export async function requireLearner(request: Request): Promise<LearnerSummary> 
  *   session included) or the teacher no longer exists.
  */
 export async function requireTeacher(request: Request): Promise<TeacherSummary> {
-  const teacher = await findTeacher(await getTeacherId(request))
+  const teacher = await findTeacher(await getTeacherSession(request))
   if (!teacher) {
     const url = new URL(request.url)
     throw redirect(`/teacher/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`)
