@@ -70,6 +70,8 @@ export interface ArticleReading extends ArticleSummary {
   blocks: Block[]
   /** The article's vocabulary cards (not retired), in the generator's order. */
   vocabulary: ArticleVocabularyEntry[]
+  /** False for a teacher's own article: its quiz is taken through assignments only. */
+  quizPublic: boolean
 }
 
 /**
@@ -89,6 +91,7 @@ export async function getArticleReading(slug: string): Promise<ArticleReading> {
       text: true,
       segments: true,
       sentences: true,
+      ownerId: true,
       _count: { select: { questions: { where: activeQuizQuestion } } },
       vocabulary: {
         where: { retired: false },
@@ -110,5 +113,6 @@ export async function getArticleReading(slug: string): Promise<ArticleReading> {
     questionCount: row._count.questions,
     blocks: layoutArticle(row.text, segments, sentences),
     vocabulary: row.vocabulary,
+    quizPublic: row.ownerId === null,
   }
 }

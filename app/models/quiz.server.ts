@@ -31,11 +31,12 @@ export interface Quiz {
  * The quiz of an article for a learner.
  * @param slug the article's slug.
  * @param learnerId the session's learner id, or null.
- * @throws NotFoundError when no article has this slug.
+ * @throws NotFoundError when no shared (sample) article has this slug.
  */
 export async function getQuiz(slug: string, learnerId: string | null): Promise<Quiz> {
   const article = await prisma.article.findUnique({
-    where: { slug },
+    // A teacher's own article is quizzed only through its assignments (attempts allowed, mode).
+    where: { slug, ownerId: null },
     select: {
       slug: true,
       titleAr: true,
@@ -95,7 +96,7 @@ export async function submitQuiz(input: {
 }): Promise<SubmitResult> {
   const { assignment } = input
   const article = await prisma.article.findUnique({
-    where: { slug: input.slug },
+    where: assignment ? { slug: input.slug } : { slug: input.slug, ownerId: null },
     select: {
       id: true,
       questions: {

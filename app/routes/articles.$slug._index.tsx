@@ -110,15 +110,17 @@ export default function ArticleReadingView() {
           )
         })}
       </div>
-      <p className="actions">
-        {article.questionCount > 0 ? (
-          <Link className="button" to={`/articles/${article.slug}/quiz`}>
-            ابدأ الاختبار
-          </Link>
-        ) : (
-          <span className="muted">لا أسئلة لهذا المقال بعد.</span>
-        )}
-      </p>
+      {article.quizPublic ? (
+        <p className="actions">
+          {article.questionCount > 0 ? (
+            <Link className="button" to={`/articles/${article.slug}/quiz`}>
+              ابدأ الاختبار
+            </Link>
+          ) : (
+            <span className="muted">لا أسئلة لهذا المقال بعد.</span>
+          )}
+        </p>
+      ) : null}
       {vocabulary.items > 0 ? (
         <section id="vocabulary" className="vocabulary-add" aria-labelledby="vocabulary-heading">
           <h2 id="vocabulary-heading">كلمات المقال</h2>
