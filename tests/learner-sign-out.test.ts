@@ -43,6 +43,14 @@ describe('learner sign-out', () => {
     expect(again.status).toBe(302)
   })
 
+  it('accepts the public host a reverse proxy forwards', async () => {
+    const res = (await post([['redirectTo', '/']], undefined, {
+      Origin: 'https://school.example',
+      'X-Forwarded-Host': 'school.example',
+    })) as Response
+    expect(res.status).toBe(302)
+  })
+
   it('never redirects off the site', async () => {
     for (const target of ['https://evil.example/', '//evil.example/', '/\\evil.example']) {
       expect(((await post([['redirectTo', target]])) as Response).headers.get('Location')).toBe('/')

@@ -4,7 +4,7 @@
  * The session cookie is SameSite=Lax, so a cross-site POST arrives without it; but the response could still
  * set a cookie (a forced sign-out). Browsers send `Sec-Fetch-Site` and `Origin` with every POST: refuse a
  * post whose `Sec-Fetch-Site` is `cross-site`, or whose `Origin` names another host than the request's
- * `Host`. Requests without either header (curl, old browsers) are let through — they cannot be forged
+ * `Host` (or `X-Forwarded-Host`). Requests without either header (curl, old browsers) are let through — they cannot be forged
  * cross-site by a page.
  */
 import { data } from '@remix-run/node'
@@ -16,11 +16,12 @@ import type { ErrorPayload } from './http.server'
 export function requireSameOrigin(request: Request): void {
   const site = request.headers.get('Sec-Fetch-Site')
   const origin = request.headers.get('Origin')
-  const host = request.headers.get('Host') ?? new URL(request.url).host
+  // Behind a reverse proxy that rewrites Host, the public host arrives as X-Forwarded-Host.
+  const hosts = [request.headers.get('Host') ?? new URL(request.url).host, request.headers.get('X-Forwarded-Host')]
   let foreign = site === 'cross-site'
   if (!foreign && origin && origin !== 'null') {
     try {
-      foreign = new URL(origin).host !== host
+      foreign = !hosts.includes(new URL(origin).host)
     } catch {
       foreign = true
     }
