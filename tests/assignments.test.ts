@@ -99,6 +99,24 @@ describe('from sign-up to a student result', () => {
   })
 })
 
+describe('attempts allowed under concurrent submits', () => {
+  it('stores no more attempts than allowed when two forms are sent at once', async () => {
+    const { teacher, classId, articleId, joinCode } = await setUpClassWithArticle('race@example.org')
+    await assign(teacher, classId, [['articleId', articleId], ['mode', 'test'], ['attemptsAllowed', '1']])
+    const assignment = await prisma.assignment.findFirstOrThrow({ where: { classroomId: classId } })
+    const student = await joinAs(joinCode, 'سريع')
+    const ids = StringListSchema.parse(JSON.parse(assignment.questionIds))
+    const rows = await prisma.question.findMany({ where: { id: { in: ids } }, select: { id: true, key: true } })
+    const answers = rows.map((q): [string, string] => [answerFieldName(q.id), q.key])
+    const send = () =>
+      assignmentAction(
+        args(formRequest(`${base}/assignments/${assignment.id}`, [['clientToken', crypto.randomUUID()], ...answers], student), { assignmentId: assignment.id }),
+      )
+    await Promise.all([send(), send(), send()])
+    expect(await prisma.attempt.count({ where: { assignmentId: assignment.id } })).toBe(1)
+  })
+})
+
 describe('choosing items', () => {
   it('lists the approved items with the default quiz pre-chosen, and assigns only approved items of the article', async () => {
     const { teacher, classId, articleId } = await setUpClassWithArticle('choose@example.org')

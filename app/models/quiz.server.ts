@@ -142,6 +142,12 @@ export async function submitQuiz(input: {
             select: { id: true, desiredRetention: true },
           })
       if (learner && timeZone) await adoptTimeZone(tx, learnerId, timeZone)
+      if (assignment) {
+        // Checked again inside the write transaction (SQLite serialises writers), so two concurrent
+        // submits with different forms cannot both pass the check made before it.
+        const used = await tx.attempt.count({ where: { assignmentId: assignment.id, learnerId } })
+        if (used >= assignment.attemptsAllowed) throw new AttemptsUsedError()
+      }
       const created = await tx.attempt.create({
         data: {
           learnerId,
@@ -162,6 +168,7 @@ export async function submitQuiz(input: {
     })
     return { status: 'stored', attemptId: attempt.id, learnerId: attempt.learnerId }
   } catch (error) {
+    if (error instanceof AttemptsUsedError) return { status: 'conflict', errors: { form: ['attempts_used'], fields: {} } }
     // A concurrent submit of the same form won the race for the unique clientToken.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       const winner = await findAttemptByToken(clientToken)
@@ -169,6 +176,11 @@ export async function submitQuiz(input: {
     }
     throw error
   }
+}
+
+/** Thrown inside the submit transaction to roll it back when the assignment's attempts are used up. */
+class AttemptsUsedError extends Error {
+  override name = 'AttemptsUsedError'
 }
 
 async function findAttemptByToken(clientToken: string) {
