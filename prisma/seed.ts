@@ -2,7 +2,8 @@
  * `npm run db:seed` (also the last step of `npm run setup`): loads the lexicon and every article of
  * content/, generates each article's bank and stores it (app/models/seed.server.ts). Safe to run again:
  * unchanged rows are left alone, items no longer generated are retired, nothing is deleted. Outside
- * production it also makes sure the demo teacher and class exist and prints their login.
+ * production (and unless FAHM_DEMO=off) it also makes sure the demo teacher and class exist and prints
+ * their login.
  */
 import { prisma } from '../app/db.server'
 import { loadArticles, loadLexicon } from '../app/lexicon/load.server'
@@ -19,12 +20,13 @@ try {
         `vocabulary ${v.active} active (+${v.created} new, ${v.updated} updated, ${v.retired} retired)`,
     )
   }
-  if (process.env.NODE_ENV !== 'production') {
+  // A known password must never reach a real server: off in production and with FAHM_DEMO=off.
+  if (process.env.NODE_ENV !== 'production' && process.env.FAHM_DEMO !== 'off') {
     const demo = await seedDemoTeacher(prisma)
     console.log(
       [
         '',
-        '┌─ DEMO teacher login (development only; not created when NODE_ENV=production) ─',
+        '┌─ DEMO teacher login (development only; not created when NODE_ENV=production or FAHM_DEMO=off) ─',
         `│  /teacher/login   email: ${demo.email}   password: ${demo.password}`,
         `│  demo class join code for students at /join: ${demo.joinCode}`,
         '└─',
