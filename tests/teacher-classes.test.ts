@@ -252,6 +252,27 @@ describe('authorisation matrix', () => {
     expect((await studentLoader(args(getRequest(`${base}/class`, one)))).home.attempts.map((x) => x.id)).toEqual([attempt.id])
     expect((await studentLoader(args(getRequest(`${base}/class`, two)))).home.attempts).toEqual([])
   })
+
+  it("the class's teacher sees each student's results and opens them; another teacher gets 404", async () => {
+    const a = await signUp('e@example.org')
+    const b = await signUp('f@example.org')
+    const classId = await createClassAs(a, 'صف هـ')
+    const { classroom } = await classLoader(args(getRequest(`${base}/teacher/classes/${classId}`, a), { classId }))
+    await join(classroom.joinCode, 'سلمى')
+    const [learner] = await prisma.learner.findMany({ where: { classroomId: classId } })
+    const article = await prisma.article.create({
+      data: { slug: 'teacher-results', titleAr: 'مقال النتائج', titleEn: 't', outlet: 'o', publishedOn: '2024-01-01', language: 'ar', text: 'نص', segments: '[]', sentences: '[]' },
+    })
+    const attempt = await prisma.attempt.create({ data: { learnerId: learner!.id, articleId: article.id, score: 7, total: 12 } })
+    const page = await classLoader(args(getRequest(`${base}/teacher/classes/${classId}`, a), { classId }))
+    expect(page.classroom.roster[0]!.results).toEqual([
+      { id: attempt.id, score: 7, total: 12, submittedAt: attempt.submittedAt.toISOString(), articleTitle: 'مقال النتائج' },
+    ])
+    const opened = await attemptLoader(args(getRequest(`${base}/attempts/${attempt.id}`, a), { attemptId: attempt.id }))
+    expect(opened.result.score).toBe(7)
+    const foreign = asData(await thrown(attemptLoader(args(getRequest(`${base}/attempts/${attempt.id}`, b), { attemptId: attempt.id }))))
+    expect(foreign.init?.status).toBe(404)
+  })
 })
 
 describe('demo teacher (development seed)', () => {

@@ -30,13 +30,15 @@ export interface AttemptResult {
 }
 
 /**
- * An attempt's result, for the learner who made it.
+ * An attempt's result, for the learner who made it or the teacher of that learner's class.
  * @param attemptId the attempt's id.
  * @param learnerId the session's learner id, or null.
- * @throws NotFoundError when the attempt does not exist or belongs to another learner (or none is signed in).
+ * @param teacherId the session's teacher id, or null.
+ * @throws NotFoundError when the attempt does not exist, or the asker is neither its learner nor the
+ *   teacher of its learner's class.
  */
-export async function getAttemptResult(attemptId: string, learnerId: string | null): Promise<AttemptResult> {
-  if (!learnerId) throw new NotFoundError('Attempt')
+export async function getAttemptResult(attemptId: string, learnerId: string | null, teacherId: string | null = null): Promise<AttemptResult> {
+  if (!learnerId && !teacherId) throw new NotFoundError('Attempt')
   const attempt = await prisma.attempt.findUnique({
     where: { id: attemptId },
     select: {
@@ -45,7 +47,7 @@ export async function getAttemptResult(attemptId: string, learnerId: string | nu
       score: true,
       total: true,
       submittedAt: true,
-      learner: { select: { displayName: true } },
+      learner: { select: { displayName: true, classroom: { select: { teacherId: true } } } },
       article: { select: { slug: true, titleAr: true, text: true, sentences: true } },
       responses: {
         select: {
@@ -70,7 +72,9 @@ export async function getAttemptResult(attemptId: string, learnerId: string | nu
       },
     },
   })
-  if (!attempt || attempt.learnerId !== learnerId) throw new NotFoundError('Attempt')
+  const ownLearner = !!learnerId && attempt?.learnerId === learnerId
+  const theirTeacher = !!teacherId && attempt?.learner.classroom?.teacherId === teacherId
+  if (!attempt || !(ownLearner || theirTeacher)) throw new NotFoundError('Attempt')
   const { article } = attempt
   const sentences = parseJsonColumn(SentencesSchema, article.sentences, `Article ${article.slug} sentences`)
   return {

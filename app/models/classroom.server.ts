@@ -80,7 +80,14 @@ export interface ClassDetail {
   name: string
   joinCode: string
   archived: boolean
-  roster: { id: string; displayName: string; joinedAt: string; attempts: number }[]
+  roster: {
+    id: string
+    displayName: string
+    joinedAt: string
+    attempts: number
+    /** The student's latest results (at most 10), newest first; `submittedAt` is an ISO 8601 UTC string. */
+    results: { id: string; score: number; total: number; submittedAt: string; articleTitle: string }[]
+  }[]
 }
 
 /**
@@ -97,7 +104,17 @@ export async function getClass(teacherId: string, classId: string): Promise<Clas
       archivedAt: true,
       learners: {
         orderBy: { displayName: 'asc' },
-        select: { id: true, displayName: true, createdAt: true, _count: { select: { attempts: true } } },
+        select: {
+          id: true,
+          displayName: true,
+          createdAt: true,
+          _count: { select: { attempts: true } },
+          attempts: {
+            orderBy: { submittedAt: 'desc' },
+            take: 10,
+            select: { id: true, score: true, total: true, submittedAt: true, article: { select: { titleAr: true } } },
+          },
+        },
       },
     },
   })
@@ -112,6 +129,13 @@ export async function getClass(teacherId: string, classId: string): Promise<Clas
       displayName: l.displayName,
       joinedAt: l.createdAt.toISOString(),
       attempts: l._count.attempts,
+      results: l.attempts.map((a) => ({
+        id: a.id,
+        score: a.score,
+        total: a.total,
+        submittedAt: a.submittedAt.toISOString(),
+        articleTitle: a.article.titleAr,
+      })),
     })),
   }
 }

@@ -5,13 +5,15 @@ import { RouteErrorBoundary } from '~/components/error-panel'
 import { sentenceAnchor } from '~/models/article-layout'
 import { getAttemptResult, type AttemptResultItem } from '~/models/attempt.server'
 import { getLearnerId } from '~/session.server'
+import { getTeacher } from '~/utils/auth.server'
 import { withHttpErrors } from '~/utils/http.server'
 import { AttemptParamsSchema, parseParams } from '~/utils/params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { attemptId } = parseParams(AttemptParamsSchema, params)
   const learnerId = await getLearnerId(request)
-  return withHttpErrors(async () => ({ result: await getAttemptResult(attemptId, learnerId) }))
+  const teacher = await getTeacher(request)
+  return withHttpErrors(async () => ({ result: await getAttemptResult(attemptId, learnerId, teacher?.id ?? null) }))
 }
 
 export default function AttemptResultPage() {

@@ -288,6 +288,20 @@ export default function TeacherClass() {
                   احذف الطالب وكل بياناته
                 </button>
               </Form>
+              {student.results.length > 0 && (
+                <ul className="student-results">
+                  {student.results.map((r) => (
+                    <li key={r.id}>
+                      <Link to={`/attempts/${r.id}`}>
+                        {r.articleTitle}: <bdi dir="ltr">{`${r.score}/${r.total}`}</bdi>
+                      </Link>{' '}
+                      <span className="muted">
+                        <bdi>{new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(r.submittedAt))}</bdi>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ul>

@@ -24,6 +24,14 @@ export async function requireLearner(request: Request): Promise<LearnerSummary> 
 }
 
 /**
+ * The teacher of the request's session, if one is signed in (for pages both learners and teachers open).
+ * @returns the teacher, or null.
+ */
+export async function getTeacher(request: Request): Promise<TeacherSummary | null> {
+  return findTeacher(await getTeacherSession(request))
+}
+
+/**
  * The teacher of the request's session, for teacher pages. Call first in every teacher loader and action.
  * @returns the teacher.
  * @throws a redirect to `/teacher/login?redirectTo=<this page>` when no teacher is signed in (a student's
