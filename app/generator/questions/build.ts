@@ -574,8 +574,8 @@ function valueItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): Draf
     if (!stem) continue
     const skill: Skill = ref.entity.type === 'date' ? 'when' : 'how_many'
     const options = arrangeOptions(`${ctx.articleKey}|${stem}`, [keyText, ...distractors])
-    // «متى …؟» when the date stands in the sentence's main clause: «أطلقت كوريا الشمالية صباح الأربعاء
-    // (12 يوليو) صاروخاً …» → «متى أطلقت كوريا الشمالية صاروخاً …؟»
+    // «متى …؟» when the date stands in the sentence's main clause: «وقّعت الحكومة يوم الخميس (3 مايو)
+    // اتفاقاً …» → «متى وقّعت الحكومة اتفاقاً …؟»
     if (ref.entity.type === 'date') {
       const when = whenStem(ctx, s, ref.mention.start, ref.mention.end)
       if (when) {
