@@ -363,10 +363,17 @@ const CLOZE_SKILL: Record<string, Skill> = {
 }
 
 /** The sentence with one mention blanked; options of the same type. */
-function clozeItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[]): DraftItem[] {
+/** At most this many entity clozes per entity: a bank with forty blanks for «روسيا» helps no teacher. */
+const MAX_CLOZES_PER_ENTITY = 6
+
+function clozeItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[], perEntity: Map<string, number>): DraftItem[] {
   const out: DraftItem[] = []
   for (const ref of refs) {
     if (!['person', 'place', 'weapon', 'organization'].includes(ref.entity.type)) continue
+    // the earliest sentences first (the lead carries the central facts)
+    const seen = perEntity.get(ref.entity.id) ?? 0
+    if (seen >= MAX_CLOZES_PER_ENTITY) continue
+    perEntity.set(ref.entity.id, seen + 1)
     if (ref.entity.type === 'weapon' && ref.entity.lexiconId && ctx.lexicon.weapons.find((w) => w.id === ref.entity.lexiconId)?.category === 'general') continue
     const stem = tidy(clozeStem(ctx, s, ref.mention.start, ref.mention.end))
     if (!stem.includes(BLANK)) continue
@@ -703,6 +710,7 @@ function vocabularyGroup(lexicon: QuestionContext['lexicon'], pos: string, lemma
  * @returns drafts in sentence order; not yet validated or deduplicated.
  */
 export function buildItems(ctx: QuestionContext, terms: FoundTerm[]): DraftItem[] {
+  const clozesPerEntity = new Map<string, number>()
   const out: DraftItem[] = []
   for (const s of ctx.sentences) {
     const refs = ctx.mentionsBySentence.get(s.id) ?? []
@@ -710,7 +718,7 @@ export function buildItems(ctx: QuestionContext, terms: FoundTerm[]): DraftItem[
     out.push(...whoItems(ctx, s, refs))
     out.push(...whereItems(ctx, s, refs))
     out.push(...weaponItems(ctx, s, refs))
-    out.push(...clozeItems(ctx, s, refs))
+    out.push(...clozeItems(ctx, s, refs, clozesPerEntity))
     out.push(...trueFalseItems(ctx, s, refs))
     out.push(...valueItems(ctx, s, refs))
   }
