@@ -11,7 +11,7 @@ import { BankSchema, type Bank } from '~/generator/schema'
 import type { ContentArticle } from '~/lexicon/load.server'
 import type { Lexicon } from '~/lexicon/schema'
 import type { PrismaClient } from '~/db.server'
-import { locateTerm } from './card-faces'
+import { questionColumns, vocabularyColumns } from './bank-json'
 
 /** What the seed needs from the generator: the bank and the ids of its default quiz, in quiz order. */
 export interface Generated {
@@ -144,16 +144,7 @@ async function seedArticle(tx: Tx, article: ContentArticle, { bank, quiz }: Gene
   const questionRows = bank.questions.map((q, position) => ({
     id: q.id,
     articleId,
-    type: q.type,
-    skill: q.skill,
-    stem: q.stem,
-    options: JSON.stringify(q.options),
-    key: q.key,
-    accepted: JSON.stringify(q.accepted),
-    evidenceStart: q.evidence.start,
-    evidenceEnd: q.evidence.end,
-    evidenceText: q.evidence.text,
-    explanation: q.explanation,
+    ...questionColumns(q),
     position,
     quizPosition: quizPosition.get(q.id) ?? null,
     retired: false,
@@ -188,26 +179,13 @@ async function seedArticle(tx: Tx, article: ContentArticle, { bank, quiz }: Gene
     retire: (ids) => tx.question.updateMany({ where: { id: { in: ids } }, data: { retired: true } }),
   })
 
-  const vocabularyRows = bank.vocabulary.map((v, position) => {
-    // The term's offsets from the bank; a bank without them (older generator output) gets the first
-    // occurrence of the surface in the evidence. They place the term in the review cards' sentence.
-    const term = v.term ?? locateTerm(v.evidence, v.surface)
-    return {
-      id: v.id,
-      articleId,
-      surface: v.surface,
-      lemma: v.lemma,
-      root: v.root,
-      glossEn: v.gloss_en,
-      evidenceStart: v.evidence.start,
-      evidenceEnd: v.evidence.end,
-      evidenceText: v.evidence.text,
-      termStart: term.start,
-      termEnd: term.end,
-      position,
-      retired: false,
-    }
-  })
+  const vocabularyRows = bank.vocabulary.map((v, position) => ({
+    id: v.id,
+    articleId,
+    ...vocabularyColumns(v),
+    position,
+    retired: false,
+  }))
   const storedVocabulary = await tx.vocabularyItem.findMany({
     where: { OR: [{ articleId }, { id: { in: vocabularyRows.map((r) => r.id) } }] },
     select: {

@@ -8,8 +8,7 @@ import { generate } from '~/generator/index'
 import type { Lexicon } from '~/lexicon/schema'
 import { loadLexicon } from '~/lexicon/load.server'
 import { prisma } from '~/db.server'
-import { StringListSchema, parseJsonColumn } from './bank-json'
-import { locateTerm } from './card-faces'
+import { StringListSchema, parseJsonColumn, questionColumns, vocabularyColumns } from './bank-json'
 import { NotFoundError } from './errors'
 
 let lexicon: Lexicon | undefined
@@ -87,7 +86,7 @@ export async function createTeacherArticle(
     })
     await tx.question.createMany({
       data: bank.questions.map((q, position) => ({
-        ...questionFields(q),
+        ...questionColumns(q),
         id: q.id,
         articleId: created.id,
         position,
@@ -96,45 +95,13 @@ export async function createTeacherArticle(
       })),
     })
     await tx.vocabularyItem.createMany({
-      data: bank.vocabulary.map((v, position) => {
-        const term = v.term ?? locateTerm(v.evidence, v.surface)
-        return {
-          id: v.id,
-          articleId: created.id,
-          surface: v.surface,
-          lemma: v.lemma,
-          root: v.root,
-          glossEn: v.gloss_en,
-          evidenceStart: v.evidence.start,
-          evidenceEnd: v.evidence.end,
-          evidenceText: v.evidence.text,
-          termStart: term.start,
-          termEnd: term.end,
-          position,
-        }
-      }),
+      data: bank.vocabulary.map((v, position) => ({ id: v.id, articleId: created.id, ...vocabularyColumns(v), position })),
     })
     return created
   })
   return { articleId: article.id }
 }
 
-type BankQuestion = ReturnType<typeof generate>['bank']['questions'][number]
-
-function questionFields(q: BankQuestion) {
-  return {
-    type: q.type,
-    skill: q.skill,
-    stem: q.stem,
-    options: JSON.stringify(q.options),
-    key: q.key,
-    accepted: JSON.stringify(q.accepted),
-    evidenceStart: q.evidence.start,
-    evidenceEnd: q.evidence.end,
-    evidenceText: q.evidence.text,
-    explanation: q.explanation,
-  }
-}
 
 /**
  * Runs the generator again on one of the teacher's articles (after a lexicon or generator change): new
@@ -157,7 +124,7 @@ export async function regenerateArticle(
     const counts = { created: 0, updated: 0, retired: 0 }
     for (const [position, q] of bank.questions.entries()) {
       const current = byId.get(q.id)
-      const fields = { ...questionFields(q), position, quizPosition: quizPosition.get(q.id) ?? null, retired: false }
+      const fields = { ...questionColumns(q), position, quizPosition: quizPosition.get(q.id) ?? null, retired: false }
       if (!current) {
         await tx.question.create({ data: { ...fields, id: q.id, articleId, status: 'draft' } })
         counts.created++
