@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { agreeWith } from './distractors'
+import { agreeWith, sameArmedForces } from './distractors'
 
 // Arabic grammar: a noun in the accusative with nunation (tanwin al-fath) when indefinite; adjectives agree;
 // a construct (idafa) drops the first term's tanwin and puts the second in the genitive.
@@ -48,5 +48,16 @@ describe('agreeWith: model names', () => {
   })
   it('puts the proclitics of a definite key on the first term of a construct', () => {
     expect(agreeWith('والغواصات النووية', 'راجمة صواريخ', 'weapon')).toBe('وراجمة الصواريخ')
+  })
+})
+
+describe('sameArmedForces', () => {
+  it('knows one country’s army under its two names', () => {
+    expect(sameArmedForces('الجيش السوداني', 'القوات المسلحة السودانية')).toBe(true)
+    expect(sameArmedForces('القوات المسلحة الأوكرانية', 'الجيش الأوكراني')).toBe(true)
+  })
+  it('keeps two countries’ armies apart', () => {
+    expect(sameArmedForces('الجيش السوداني', 'القوات المسلحة الإثيوبية')).toBe(false)
+    expect(sameArmedForces('الجيش السوداني', 'قوات الدعم السريع')).toBe(false)
   })
 })

@@ -6,7 +6,7 @@
  */
 import { fastHash } from '../ids'
 import type { FoundEntity } from '../entities/recognize'
-import { normalizeAnswer } from '../text/normalize'
+import { normalizeAnswer, normalizeArabic } from '../text/normalize'
 import { stemCandidates, tokenize } from '../text/tokens'
 import { familyName } from '../text/words'
 import type { QuestionContext } from './context'
@@ -37,6 +37,8 @@ interface PoolEntry {
   gender: 'm' | 'f' | null
   /** A weapon model name (lexicon `model`). */
   model?: boolean
+  /** ISO 3166-1 country of a place or organisation, when the lexicon gives it. */
+  country?: string
 }
 
 const poolCache = new WeakMap<QuestionContext['lexicon'], Map<string, PoolEntry[]>>()
@@ -55,9 +57,9 @@ function lexiconPool(lexicon: QuestionContext['lexicon'], type: string): PoolEnt
     type === 'person'
       ? lexicon.people.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants, ...p.aliases]), short: p.variants, kind: null, gender: p.gender }))
       : type === 'place'
-        ? lexicon.places.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants]), short: [], kind: p.kind, gender: null }))
+        ? lexicon.places.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants]), short: [], kind: p.kind, gender: null, country: p.country }))
         : type === 'organization'
-          ? lexicon.organizations.map((o) => ({ id: o.id, canonical: o.canonical, keys: keys([o.canonical, ...o.variants]), short: [], kind: o.kind, gender: null }))
+          ? lexicon.organizations.map((o) => ({ id: o.id, canonical: o.canonical, keys: keys([o.canonical, ...o.variants]), short: [], kind: o.kind, gender: null, country: o.country }))
           : type === 'weapon'
             ? lexicon.weapons.map((w) => ({ id: w.id, canonical: w.canonical, keys: keys([w.canonical, ...w.variants]), short: [], kind: w.category, gender: null, model: w.model === true }))
             : []
@@ -90,7 +92,7 @@ function isAlias(ctx: QuestionContext, e: FoundEntity, form: string): boolean {
  * Kinds of place that cannot contain one another, so that a distractor is never a true answer by
  * containment («روسيا» or «الشرق الأقصى الروسي» for a base in Russia's Far East): sites (facilities,
  * buildings, institutions, cities) are asked against sites, regions against regions, countries against
- * countries. A rule-found place (no lexicon kind) counts as a site.
+ * countries. A rule-found place takes the kind its head word names («ولاية …» a region), else counts as a site.
  */
 function placeGroup(kind: string | null): 'site' | 'region' | 'country' {
   if (kind === 'country') return 'country'
@@ -120,6 +122,21 @@ function isOneWord(x: string): boolean {
     oneWordCache.set(x, v)
   }
   return v
+}
+
+const ARMED_FORCES = /^(?:الجيش|جيش|القوات المسلحه|قوات مسلحه)\s+(.+)$/
+
+/**
+ * True when two names are one country's army under two names («الجيش السوداني» and «القوات المسلحة
+ * السودانية»): the same nisba (compared by its stem, so the masculine and feminine agree) after «الجيش» or
+ * «القوات المسلحة». A distractor that names the key's army another way would be a second right answer.
+ */
+export function sameArmedForces(a: string, b: string): boolean {
+  const na = ARMED_FORCES.exec(normalizeArabic(a))?.[1]
+  const nb = ARMED_FORCES.exec(normalizeArabic(b))?.[1]
+  if (!na || !nb) return false
+  const stem = (x: string) => x.replace(/^ال/, '').replace(/(?:يه|ي)$/, '')
+  return stem(na) === stem(nb)
 }
 
 const stemSet = (s: string) => new Set(tokenize(s).map((t) => stemCandidates(t.norm).at(-1)!))
@@ -198,8 +215,38 @@ function weaponCategory(ctx: QuestionContext, e: { lexiconId: string | null }): 
   return e.lexiconId ? ctx.lexicon.weapons.find((w) => w.id === e.lexiconId)?.category : undefined
 }
 
-function placeKind(ctx: QuestionContext, e: { lexiconId: string | null }): string | null {
-  return e.lexiconId ? (ctx.lexicon.places.find((p) => p.id === e.lexiconId)?.kind ?? null) : null
+/** Head words that say what kind of organisation a rule-found name is («القوات …» military). */
+const ORGANIZATION_HEADS: Array<[RegExp, string]> = [
+  [/^(?:الجيش|جيش|القوات|قوات|كتائب|سرايا|الحرس|هيئه الاركان|لواء|ميليشيا)(?:\s|$)/, 'military'],
+  [/^(?:وزاره|الحكومه|حكومه|البرلمان|مجلس|الرئاسه|رئاسه)(?:\s|$)/, 'government'],
+  [/^(?:وكاله انباء|وكاله الانباء|صحيفه|قناه|اذاعه|موقع)(?:\s|$)/, 'media'],
+  [/^(?:حزب|حركه|جبهه|تيار)(?:\s|$)/, 'party'],
+  [/^(?:شركه|مجموعه)(?:\s|$)/, 'company'],
+]
+
+/** An organisation's kind: the lexicon's, else the one its head word names, else null. */
+function organizationKind(ctx: QuestionContext, e: { lexiconId: string | null; canonical?: string }): string | null {
+  if (e.lexiconId) return ctx.lexicon.organizations.find((o) => o.id === e.lexiconId)?.kind ?? null
+  if (!e.canonical) return null
+  const norm = normalizeArabic(e.canonical)
+  return ORGANIZATION_HEADS.find(([re]) => re.test(norm))?.[1] ?? null
+}
+
+/** Head words that say what kind of place a rule-found name is («ولاية شمال دارفور» is a region). */
+const PLACE_HEADS: Array<[RegExp, string]> = [
+  [/^(?:مدينه|بلده|قريه|العاصمه)\s/, 'city'],
+  [/^(?:ولايه|محافظه|اقليم|منطقه|مقاطعه|جزيره|شبه جزيره|قطاع)\s/, 'region'],
+  [/^(?:قاعده|مطار|ميناء|منشاه|محطه|معبر|مخيم|سجن|مستشفي)\s/, 'facility'],
+  [/^(?:بحر|مضيق|نهر|خليج|المحيط)\s/, 'water'],
+  [/^(?:قصر|مبني|مقر)\s/, 'building'],
+]
+
+/** A place's kind: the lexicon's, else the one its head word names, else null. */
+function placeKind(ctx: QuestionContext, e: { lexiconId: string | null; canonical?: string }): string | null {
+  if (e.lexiconId) return ctx.lexicon.places.find((p) => p.id === e.lexiconId)?.kind ?? null
+  if (!e.canonical) return null
+  const norm = normalizeArabic(e.canonical)
+  return PLACE_HEADS.find(([re]) => re.test(norm))?.[1] ?? null
 }
 
 interface Candidate {
@@ -241,7 +288,7 @@ export function pickDistractors(
   }
   const taken = new Set<string>([...variantKeys(ctx, key), normalizeAnswer(keyLabel)])
   const inEvidence = new Set((ctx.mentionsBySentence.get(evidenceId) ?? []).map((r) => r.entity.id))
-  const keyKind = key.type === 'place' ? placeKind(ctx, key) : null
+  const keyKind = key.type === 'place' ? placeKind(ctx, key) : key.type === 'organization' ? organizationKind(ctx, key) : null
   const keyWeaponCat = key.lexiconId && key.type === 'weapon' ? ctx.lexicon.weapons.find((w) => w.id === key.lexiconId)?.category : undefined
   const cands: Candidate[] = []
 
@@ -251,7 +298,7 @@ export function pickDistractors(
     if (key.type === 'place' && placeGroup(placeKind(ctx, e)) !== placeGroup(keyKind)) continue
     if (key.type === 'weapon' && !weaponCompatible(keyWeaponCat, weaponCategory(ctx, e))) continue
     let score = 100 + Math.min(e.mentions.length, 5) * 5
-    if (keyKind && placeKind(ctx, e) === keyKind) score += 20
+    if (keyKind && (key.type === 'place' ? placeKind(ctx, e) : organizationKind(ctx, e)) === keyKind) score += 20
     const l = label(e.canonical, lexiconForms(ctx, e.type, e.lexiconId).filter((f) => !isAlias(ctx, e, f)), e.mentions)
     const model = e.type === 'weapon' && e.lexiconId !== null && ctx.lexicon.weapons.find((w) => w.id === e.lexiconId)?.model === true
     cands.push({ label: l.text, keys: variantKeys(ctx, e), score: score - l.penalty, order: fastHash(ctx.articleKey, keyLabel, e.id), model })
@@ -267,6 +314,7 @@ export function pickDistractors(
       // nor one whose words all stand in the key or the other way round (a kind of the key, or the key's kind).
       if ([...taken].some((t) => t.split(' ').includes(k))) continue
       if (key.type === 'weapon' && (containedIn(label, keyLabel) || containedIn(keyLabel, label))) continue
+      if (key.type === 'organization' && (sameArmedForces(label, keyLabel) || out.some((o) => sameArmedForces(label, o)))) continue
       out.push(label)
       used.add(k)
       if (out.length === n) return true
@@ -291,13 +339,18 @@ export function pickDistractors(
     fromLexicon = []
     const articleLex = new Set(ctx.entities.map((e) => e.lexiconId).filter(Boolean))
     const wantKind = keyKind ?? keyWeaponCat ?? null
+    const keyCountry = key.lexiconId
+      ? (key.type === 'place' ? ctx.lexicon.places : key.type === 'organization' ? ctx.lexicon.organizations : []).find((x) => x.id === key.lexiconId)?.country
+      : undefined
     for (const p of lexiconPool(ctx.lexicon, key.type)) {
       if (p.id === key.lexiconId || articleLex.has(p.id)) continue
       if (key.type === 'person' && key.gender && p.gender !== key.gender) continue
       if (key.type === 'place' && placeGroup(p.kind) !== placeGroup(keyKind)) continue
       if (key.type === 'weapon' && !weaponCompatible(keyWeaponCat, p.kind ?? undefined)) continue
       const l = label(p.canonical, p.short)
-      const score = (wantKind && p.kind === wantKind ? 30 : key.type === 'person' || key.type === 'organization' ? 10 : 5) - l.penalty
+      // a city of the key's country reads as a real alternative («الفاشر»: other Sudanese cities first)
+      const sameCountry = keyCountry && p.country === keyCountry && p.kind !== 'country' ? 15 : 0
+      const score = (wantKind && p.kind === wantKind ? 30 : key.type === 'person' || key.type === 'organization' ? 10 : 5) + sameCountry - l.penalty
       fromLexicon.push({ label: l.text, keys: p.keys, score, order: fastHash(ctx.articleKey, keyLabel, p.id), model: p.model })
     }
     fromLexicon.sort((x, y) => y.score - x.score || x.order - y.order)
