@@ -55,7 +55,7 @@ function lexiconPool(lexicon: QuestionContext['lexicon'], type: string): PoolEnt
   const keys = (forms: string[]) => new Set(forms.map(normalizeAnswer))
   const pool: PoolEntry[] =
     type === 'person'
-      ? lexicon.people.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants, ...p.aliases]), short: p.variants, kind: null, gender: p.gender }))
+      ? lexicon.people.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants, ...p.aliases]), short: p.variants, kind: null, gender: p.gender, country: p.country }))
       : type === 'place'
         ? lexicon.places.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants]), short: [], kind: p.kind, gender: null, country: p.country }))
         : type === 'organization'
@@ -122,6 +122,23 @@ function isOneWord(x: string): boolean {
     oneWordCache.set(x, v)
   }
   return v
+}
+
+const countriesOfArticle = new WeakMap<QuestionContext, Set<string>>()
+/** ISO countries of the article's places and organisations found in the lexicon (a place's own country). */
+function articleCountries(ctx: QuestionContext): Set<string> {
+  let set = countriesOfArticle.get(ctx)
+  if (!set) {
+    set = new Set()
+    for (const e of ctx.entities) {
+      if (!e.lexiconId) continue
+      const entry =
+        e.type === 'place' ? ctx.lexicon.places.find((x) => x.id === e.lexiconId) : e.type === 'organization' ? ctx.lexicon.organizations.find((x) => x.id === e.lexiconId) : e.type === 'person' ? ctx.lexicon.people.find((x) => x.id === e.lexiconId) : undefined
+      if (entry?.country) set.add(entry.country)
+    }
+    countriesOfArticle.set(ctx, set)
+  }
+  return set
 }
 
 const ARMED_FORCES = /^(?:الجيش|جيش|القوات المسلحه|قوات مسلحه)\s+(.+)$/
@@ -349,7 +366,8 @@ export function pickDistractors(
       if (key.type === 'weapon' && !weaponCompatible(keyWeaponCat, p.kind ?? undefined)) continue
       const l = label(p.canonical, p.short)
       // a city of the key's country reads as a real alternative («الفاشر»: other Sudanese cities first)
-      const sameCountry = keyCountry && p.country === keyCountry && p.kind !== 'country' ? 15 : 0
+      // and, whatever the key, people, bodies and places of the countries the article is about
+      const sameCountry = (keyCountry && p.country === keyCountry && p.kind !== 'country' ? 15 : 0) + (p.country && p.kind !== 'country' && articleCountries(ctx).has(p.country) ? 10 : 0)
       const score = (wantKind && p.kind === wantKind ? 30 : key.type === 'person' || key.type === 'organization' ? 10 : 5) + sameCountry - l.penalty
       fromLexicon.push({ label: l.text, keys: p.keys, score, order: fastHash(ctx.articleKey, keyLabel, p.id), model: p.model })
     }
