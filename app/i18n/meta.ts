@@ -2,7 +2,9 @@
  * The interface language inside a route's `meta` function, which gets the matched routes' data rather
  * than hooks: the root match carries `lang` (see app/root.tsx).
  */
+import { translator } from './catalogue'
 import { DEFAULT_LANG, parseLang, type Lang } from './lang'
+import { commonMessages } from './messages/common'
 
 /** A matched route as `meta` receives it (only the fields used here). */
 export interface MetaMatch {
@@ -14,4 +16,17 @@ export interface MetaMatch {
 export function metaLang(matches: readonly MetaMatch[]): Lang {
   const root = matches.find((m) => m.id === 'root')?.data as { lang?: unknown } | undefined
   return parseLang(root?.lang) ?? DEFAULT_LANG
+}
+
+/**
+ * A page's `<title>` in the interface language: «<page> — فهم» / «<page> — Fahm».
+ * @param title the page part, made in the language found by {@link metaLang}; null (no loader data, e.g. an
+ *   error) gives the product name alone.
+ * @example export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (lang) => translator(m, lang)('title'))
+ */
+export function pageTitle(matches: readonly MetaMatch[], title: (lang: Lang) => string | null): { title: string }[] {
+  const lang = metaLang(matches)
+  const t = translator(commonMessages, lang)
+  const page = title(lang)
+  return [{ title: page === null ? t('brand') : t('titleSuffix', { title: page }) }]
 }
