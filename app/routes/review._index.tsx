@@ -384,28 +384,28 @@ function ReviewCard({ card, serverRevealed, shownAt }: { card: ReviewCardView; s
 }
 
 function Feedback({ feedback: f }: { feedback: ReviewFeedback }) {
+  const t = useT(reviewText)
+  const lang = useLang()
   const verdict =
     f.source !== 'graded'
       ? null
       : f.correct
         ? f.rating === 2
-          ? { mark: '✓', ar: 'صحيح، لكن بعد تفكير طويل.', en: 'Correct, but slow.' }
-          : { mark: '✓', ar: 'صحيح.', en: 'Correct.' }
+          ? { mark: '✓', text: t('verdictSlow') }
+          : { mark: '✓', text: t('verdictCorrect') }
         : f.rating === 2
-          ? { mark: '≈', ar: 'الكلمة صحيحة، لكن ليست بالصيغة التي تتطلبها الجملة.', en: 'Right word, wrong form for this sentence.' }
+          ? { mark: '≈', text: t('verdictWrongForm') }
           : f.answer
-            ? { mark: '✗', ar: 'إجابة خاطئة.', en: 'Wrong answer.' }
-            : { mark: '✗', ar: 'لم تُجب.', en: 'No answer.' }
+            ? { mark: '✗', text: t('verdictWrong') }
+            : { mark: '✗', text: t('verdictNoAnswer') }
   const expected = f.direction === 'cloze' ? f.term : f.lemma
   const tone = f.source !== 'graded' ? 'is-neutral' : f.correct ? 'is-correct' : 'is-incorrect'
-  const t = useT(reviewText)
-  const lang = useLang()
   return (
     <section className={`feedback ${tone}`} role="status">
       {verdict ? (
         <p className="verdict">
           <span aria-hidden="true">{verdict.mark} </span>
-          <Bilingual message={verdict} />
+          {verdict.text}
         </p>
       ) : null}
       {f.source === 'graded' ? (
