@@ -104,6 +104,7 @@ export function QuizView({
                   id="displayName"
                   name="displayName"
                   type="text"
+                  dir="auto"
                   required
                   maxLength={DISPLAY_NAME_MAX}
                   autoComplete="nickname"

@@ -157,6 +157,7 @@ export default function ArticleReadingView() {
                   id="displayName"
                   name="displayName"
                   type="text"
+                  dir="auto"
                   required
                   maxLength={DISPLAY_NAME_MAX}
                   autoComplete="nickname"
