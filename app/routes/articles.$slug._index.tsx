@@ -166,7 +166,7 @@ export default function ArticleReadingView() {
                   aria-describedby={actionData?.error ? 'displayName-error' : undefined}
                 />
                 {actionData?.error ? (
-                  <p className="field-error" id="displayName-error">
+                  <p className="field-error" id="displayName-error" role="alert">
                     <span aria-hidden="true">⚠ </span>
                     <Bilingual message={reviewMessages[actionData.error]} />
                   </p>
