@@ -279,7 +279,7 @@ export default function TeacherClass() {
           </label>{' '}
           <label>
             <input type="radio" name="mode" value="practice" defaultChecked={assignValues.mode === 'practice'} />{' '}
-            {t('modePractice')}
+            {t('modePracticeLong')}
           </label>
         </fieldset>
         <FormField
