@@ -15,6 +15,8 @@ import { CLASS_NAME_MAX, ClassNameFormSchema, parseTeacherForm, teacherMessages,
 import { requireTeacher } from '~/utils/auth.server'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
 import { ClassParamsSchema, parseParams } from '~/utils/params.server'
+import { insightMessages } from '~/i18n/messages/insight'
+import { useT } from '~/i18n/use-t'
 
 const IntentSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('rename') }),
@@ -102,6 +104,7 @@ export default function TeacherClass() {
     actionData && 'assignErrors' in actionData ? actionData.assignErrors : undefined
   const assignValues: Record<string, string> = actionData && 'assignValues' in actionData ? actionData.assignValues : {}
   const assignError = (field: string) => (assignErrors?.[field] ? assignmentMessages[assignErrors[field]!] : undefined)
+  const ti = useT(insightMessages)
   return (
     <>
       <p>
@@ -114,6 +117,11 @@ export default function TeacherClass() {
       <p>
         رمز الانضمام: <bdi dir="ltr" className="join-code">{classroom.joinCode}</bdi> — يكتبه الطلاب مع أسمائهم في
         صفحة <Link to="/join">/join</Link>.
+      </p>
+      <p>
+        <Link to={`/teacher/classes/${classroom.id}/insight`} className="button secondary">
+          {ti('open_insight')}
+        </Link>
       </p>
       <h2>تغيير الاسم</h2>
       <TeacherFormErrors errors={errors} order={['name']} />
@@ -156,7 +164,8 @@ export default function TeacherClass() {
               ) : (
                 'بلا موعد'
               )}{' '}
-              · <bdi>{a.attempts}</bdi> محاولة مُرسلة
+              · <bdi>{a.attempts}</bdi> محاولة مُرسلة ·{' '}
+              <Link to={`/teacher/classes/${classroom.id}/insight/${a.id}`}>{ti('open_assignment_insight')}</Link>
             </li>
           ))}
         </ul>
