@@ -11,7 +11,7 @@ import { Prisma } from '~/generated/prisma/client'
 import { StringListSchema, parseJsonColumn } from '../bank-json'
 import { NotFoundError } from '../errors'
 import { type AttemptBasis, type InsightView, type StudentSort } from './insight-params'
-import { SqlDateOrNull, SqlInt, countedAttemptsSql, queryRows } from './queries.server'
+import { SqlDateOrNull, SqlInt, SqlNumberOrNull, countedAttemptsSql, queryRows } from './queries.server'
 import {
   SMALL_CLASS,
   discriminationIndex,
@@ -21,6 +21,7 @@ import {
   summarize,
   type HistogramBin,
   type ItemFlag,
+  type ItemSums,
   type SummaryStatistics,
 } from './statistics'
 
@@ -101,26 +102,27 @@ export interface AssignmentInsight {
   items: ItemAnalysis[]
 }
 
-const CountedRow = z.object({
-  id: z.string(),
+/** A student of the class with the counted attempt's columns (nulls when the student made none). */
+const StudentRow = z.object({
   learnerId: z.string(),
-  score: SqlInt,
-  total: SqlInt,
+  displayName: z.string(),
+  attemptId: z.string().nullable(),
+  score: SqlNumberOrNull,
+  total: SqlNumberOrNull,
   submittedAt: SqlDateOrNull,
   startedAt: SqlDateOrNull,
-  attempts: SqlInt,
+  attempts: SqlNumberOrNull,
 })
 
-const ItemSumsRow = z.object({
+const AnswerSumsRow = z.object({
   questionId: z.string(),
+  answer: z.string(),
   n: SqlInt,
   correct: SqlInt,
   sumRest: SqlInt,
   sumRest2: SqlInt,
   sumItemRest: SqlInt,
 })
-
-const AnswerRow = z.object({ questionId: z.string(), answer: z.string(), n: SqlInt })
 
 /**
  * Loads an assignment of one of the teacher's classes, checking ownership first.
@@ -159,38 +161,50 @@ export async function getAssignmentInsight(
   const a = await requireOwnAssignment(teacherId, classId, assignmentId)
   const questionIds = parseJsonColumn(StringListSchema, a.questionIds, `Assignment ${a.id} questionIds`)
   const counted = countedAttemptsSql({ assignmentId }, view.basis)
-  const [learners, attempts, sums, answers, questions] = await Promise.all([
-    prisma.learner.findMany({ where: { classroomId: classId }, select: { id: true, displayName: true } }),
-    queryRows(CountedRow, counted),
-    queryRows(ItemSumsRow, itemSumsSql(counted)),
-    queryRows(AnswerRow, answerCountsSql(counted)),
+  const [roster, answers, questions] = await Promise.all([
+    // The whole roster with each student's counted attempt, in one statement.
+    queryRows(
+      StudentRow,
+      Prisma.sql`
+        SELECT l.id AS learnerId, l.displayName AS displayName, sel.id AS attemptId, sel.score AS score, sel.total AS total,
+          sel.submittedAt AS submittedAt, sel.startedAt AS startedAt, sel.attempts AS attempts
+        FROM Learner l LEFT JOIN (${counted}) sel ON sel.learnerId = l.id
+        WHERE l.classroomId = ${classId}`,
+    ),
+    queryRows(AnswerSumsRow, answerSumsSql(counted)),
     prisma.question.findMany({
       where: { id: { in: questionIds } },
       select: { id: true, type: true, skill: true, stem: true, key: true, options: true, status: true, retired: true },
     }),
   ])
 
-  const byLearner = new Map(attempts.map((r) => [r.learnerId, r]))
-  const all: StudentResult[] = learners.map((l) => {
-    const r = byLearner.get(l.id)
-    const time = r?.startedAt && r.submittedAt ? r.submittedAt.getTime() - r.startedAt.getTime() : null
+  const all: StudentResult[] = roster.map((r) => {
+    const counts = r.attemptId !== null && r.score !== null && r.total !== null
     return {
-      id: l.id,
-      displayName: l.displayName,
-      attempts: r?.attempts ?? 0,
-      attemptId: r?.id ?? null,
-      score: r?.score ?? null,
-      total: r?.total ?? null,
-      percent: r ? (r.score / Math.max(1, r.total)) * 100 : null,
-      timeTakenMs: time,
-      submittedAt: r?.submittedAt?.toISOString() ?? null,
+      id: r.learnerId,
+      displayName: r.displayName,
+      attempts: r.attempts ?? 0,
+      attemptId: r.attemptId,
+      score: counts ? r.score : null,
+      total: counts ? r.total : null,
+      percent: counts ? (r.score! / Math.max(1, r.total!)) * 100 : null,
+      timeTakenMs: r.startedAt && r.submittedAt ? r.submittedAt.getTime() - r.startedAt.getTime() : null,
+      submittedAt: r.submittedAt?.toISOString() ?? null,
     }
   })
   const percents = all.flatMap((s) => (s.percent === null ? [] : [s.percent]))
 
-  const sumsById = new Map(sums.map((s) => [s.questionId, s]))
+  // Per item: the sums over its answers (a few rows each), and the answers with their counts.
+  const sumsById = new Map<string, ItemSums>()
   const answersById = new Map<string, { answer: string; n: number }[]>()
   for (const row of answers) {
+    const s = sumsById.get(row.questionId) ?? { n: 0, correct: 0, sumRest: 0, sumRest2: 0, sumItemRest: 0 }
+    s.n += row.n
+    s.correct += row.correct
+    s.sumRest += row.sumRest
+    s.sumRest2 += row.sumRest2
+    s.sumItemRest += row.sumItemRest
+    sumsById.set(row.questionId, s)
     const list = answersById.get(row.questionId) ?? []
     list.push({ answer: row.answer, n: row.n })
     answersById.set(row.questionId, list)
@@ -255,26 +269,20 @@ export async function getAssignmentInsight(
 }
 
 /**
- * Per item, over the counted attempts: n, Σx, ΣR, ΣR², ΣxR with x the 0/1 item score and R the rest score
- * (attempt score − x), the sums `discriminationIndex` needs. Served by Response's (attemptId, questionId)
- * unique index from the counted attempts.
+ * One pass over the counted attempts' responses, grouped by item and answer text: how many gave that answer
+ * (distractor analysis) and, for the discrimination index, Σx, ΣR, ΣR², ΣxR with x the 0/1 item score and R
+ * the rest score (attempt score − x); summed per item in JavaScript over a few rows per item. The responses
+ * are reached through Response's (attemptId, questionId) unique index from the counted attempts.
  */
-function itemSumsSql(counted: Prisma.Sql): Prisma.Sql {
+function answerSumsSql(counted: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT r.questionId AS questionId,
+      r.answer AS answer,
       COUNT(*) AS n,
       SUM(r.correct) AS correct,
       SUM(sel.score - r.correct) AS sumRest,
       SUM((sel.score - r.correct) * (sel.score - r.correct)) AS sumRest2,
       SUM(r.correct * (sel.score - r.correct)) AS sumItemRest
-    FROM (${counted}) sel JOIN Response r ON r.attemptId = sel.id
-    GROUP BY r.questionId`
-}
-
-/** Per item and answer text, over the counted attempts: how many chose it (distractor analysis). */
-function answerCountsSql(counted: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    SELECT r.questionId AS questionId, r.answer AS answer, COUNT(*) AS n
     FROM (${counted}) sel JOIN Response r ON r.attemptId = sel.id
     GROUP BY r.questionId, r.answer`
 }

@@ -94,14 +94,23 @@ export interface ClassInsight {
 
 const StudentAggRow = z.object({
   learnerId: z.string(),
+  displayName: z.string(),
   assignmentsDone: SqlInt,
-  attempts: SqlInt,
+  attempts: SqlNumberOrNull,
   percent: SqlNumberOrNull,
   timeTakenMs: SqlNumberOrNull,
   lastSubmitted: SqlDateOrNull,
 })
 const AssignmentAggRow = z.object({ assignmentId: z.string(), students: SqlInt, meanPercent: SqlNumberOrNull })
 const SkillRow = z.object({ learnerId: z.string(), skill: z.string(), n: SqlInt, correct: SqlInt })
+const RetentionRow = z.object({
+  learnerId: z.string(),
+  cards: SqlInt,
+  due: SqlInt,
+  recentReviews: SqlInt,
+  matureReviews: SqlInt,
+  matureAgain: SqlInt,
+})
 
 const tally = (n: number, correct: number): SkillTally => ({ n, correct, rate: n === 0 ? null : correct / n })
 
@@ -116,29 +125,29 @@ export async function getClassInsight(teacherId: string, classId: string, view: 
   const classroom = await prisma.classroom.findFirst({ where: { id: classId, teacherId }, select: { id: true, name: true } })
   if (!classroom) throw new NotFoundError('Class')
   const counted = countedAttemptsSql({ classId }, view.basis)
-  const inClass = { learner: { classroomId: classId } }
   const recentSince = new Date(now.getTime() - RECENT_REVIEW_DAYS * DAY_MS)
   const retentionSince = new Date(now.getTime() - RETENTION_WINDOW_DAYS * DAY_MS)
-  const mature = { ...inClass, state: State.Review, scheduledDays: { gte: MATURE_INTERVAL_DAYS }, review: { gte: retentionSince, lte: now } }
 
-  const [learners, assignmentRows, studentAgg, assignmentAgg, skillRows, cardCounts, dueCounts, recent, matureAll, matureAgain] =
+  const [assignmentRows, learners, assignmentAgg, skillRows, retentionRows] =
     await Promise.all([
-      prisma.learner.findMany({ where: { classroomId: classId }, select: { id: true, displayName: true } }),
       prisma.assignment.findMany({
         where: { classroomId: classId },
         orderBy: { createdAt: 'desc' },
         select: { id: true, article: { select: { titleAr: true } } },
       }),
+      // The roster with each student's aggregates over the counted attempts (COUNT(sel.id) is 0 without any).
       queryRows(
         StudentAggRow,
         Prisma.sql`
-          SELECT learnerId,
-            COUNT(*) AS assignmentsDone,
-            SUM(attempts) AS attempts,
-            AVG(score * 100.0 / MAX(total, 1)) AS percent,
-            AVG(CASE WHEN startedAt IS NOT NULL THEN (julianday(submittedAt) - julianday(startedAt)) * 86400000.0 END) AS timeTakenMs,
-            MAX(submittedAt) AS lastSubmitted
-          FROM (${counted}) GROUP BY learnerId`,
+          SELECT l.id AS learnerId, l.displayName AS displayName,
+            COUNT(sel.id) AS assignmentsDone,
+            SUM(sel.attempts) AS attempts,
+            AVG(sel.score * 100.0 / MAX(sel.total, 1)) AS percent,
+            AVG(CASE WHEN sel.startedAt IS NOT NULL THEN (julianday(sel.submittedAt) - julianday(sel.startedAt)) * 86400000.0 END) AS timeTakenMs,
+            MAX(sel.submittedAt) AS lastSubmitted
+          FROM Learner l LEFT JOIN (${counted}) sel ON sel.learnerId = l.id
+          WHERE l.classroomId = ${classId}
+          GROUP BY l.id`,
       ),
       queryRows(
         AssignmentAggRow,
@@ -155,30 +164,38 @@ export async function getClassInsight(teacherId: string, classId: string, view: 
             JOIN Question q ON q.id = r.questionId
           GROUP BY sel.learnerId, q.skill`,
       ),
-      prisma.card.groupBy({ by: ['learnerId'], where: inClass, _count: { _all: true } }),
-      prisma.card.groupBy({ by: ['learnerId'], where: { ...inClass, state: { not: State.New }, due: { lte: now } }, _count: { _all: true } }),
-      prisma.reviewLog.groupBy({ by: ['learnerId'], where: { ...inClass, review: { gte: recentSince, lte: now } }, _count: { _all: true } }),
-      prisma.reviewLog.groupBy({ by: ['learnerId'], where: mature, _count: { _all: true } }),
-      prisma.reviewLog.groupBy({ by: ['learnerId'], where: { ...mature, rating: 1 }, _count: { _all: true } }),
+      // Per student, counts served by Card(learnerId, due) and ReviewLog(learnerId, review).
+      queryRows(
+        RetentionRow,
+        Prisma.sql`
+          SELECT l.id AS learnerId,
+            (SELECT COUNT(*) FROM Card c WHERE c.learnerId = l.id) AS cards,
+            (SELECT COUNT(*) FROM Card c WHERE c.learnerId = l.id AND c.due <= ${now} AND c.state <> ${State.New}) AS due,
+            (SELECT COUNT(*) FROM ReviewLog g WHERE g.learnerId = l.id AND g.review >= ${recentSince} AND g.review <= ${now}) AS recentReviews,
+            (SELECT COUNT(*) FROM ReviewLog g WHERE g.learnerId = l.id AND g.review >= ${retentionSince} AND g.review <= ${now}
+               AND g.state = ${State.Review} AND g.scheduledDays >= ${MATURE_INTERVAL_DAYS}) AS matureReviews,
+            (SELECT COUNT(*) FROM ReviewLog g WHERE g.learnerId = l.id AND g.review >= ${retentionSince} AND g.review <= ${now}
+               AND g.state = ${State.Review} AND g.scheduledDays >= ${MATURE_INTERVAL_DAYS} AND g.rating = 1) AS matureAgain
+          FROM Learner l WHERE l.classroomId = ${classId}`,
+      ),
     ])
 
   const byName = (x: { displayName: string }, y: { displayName: string }) => nameCollator.compare(x.displayName, y.displayName)
   const roster = [...learners].sort(byName)
-  const shown = filterStudents(roster, view.q)
+  const shown = filterStudents(
+    roster.map((r) => ({ id: r.learnerId, displayName: r.displayName })),
+    view.q,
+  )
 
-  const aggBy = new Map(studentAgg.map((r) => [r.learnerId, r]))
-  const students: ClassStudentRow[] = roster.map((l) => {
-    const r = aggBy.get(l.id)
-    return {
-      id: l.id,
-      displayName: l.displayName,
-      assignmentsDone: r?.assignmentsDone ?? 0,
-      attempts: r?.attempts ?? 0,
-      percent: r?.percent ?? null,
-      timeTakenMs: r?.timeTakenMs ?? null,
-      submittedAt: r?.lastSubmitted?.toISOString() ?? null,
-    }
-  })
+  const students: ClassStudentRow[] = roster.map((r) => ({
+    id: r.learnerId,
+    displayName: r.displayName,
+    assignmentsDone: r.assignmentsDone,
+    attempts: r.attempts ?? 0,
+    percent: r.percent,
+    timeTakenMs: r.timeTakenMs,
+    submittedAt: r.lastSubmitted?.toISOString() ?? null,
+  }))
   const percents = students.flatMap((s) => (s.percent === null ? [] : [s.percent]))
 
   const perAssignment = new Map(assignmentAgg.map((r) => [r.assignmentId, r]))
@@ -204,17 +221,17 @@ export async function getClassInsight(teacherId: string, classId: string, view: 
   const classSkills: Record<string, SkillTally> = {}
   for (const s of skills) classSkills[s] = tally(classTotals.get(s)!.n, classTotals.get(s)!.correct)
 
-  const countMap = (rows: { learnerId: string; _count: { _all: number } }[]) => new Map(rows.map((r) => [r.learnerId, r._count._all]))
-  const [cardsBy, dueBy, recentBy, matureBy, againBy] = [cardCounts, dueCounts, recent, matureAll, matureAgain].map(countMap)
+  const retentionBy = new Map(retentionRows.map((r) => [r.learnerId, r]))
   const retention: ClassRetentionRow[] = shown.map((l) => {
-    const matureReviews = matureBy!.get(l.id) ?? 0
-    const passed = matureReviews - (againBy!.get(l.id) ?? 0)
+    const r = retentionBy.get(l.id)
+    const matureReviews = r?.matureReviews ?? 0
+    const passed = matureReviews - (r?.matureAgain ?? 0)
     return {
       id: l.id,
       displayName: l.displayName,
-      cards: cardsBy!.get(l.id) ?? 0,
-      due: dueBy!.get(l.id) ?? 0,
-      recentReviews: recentBy!.get(l.id) ?? 0,
+      cards: r?.cards ?? 0,
+      due: r?.due ?? 0,
+      recentReviews: r?.recentReviews ?? 0,
       matureReviews,
       passed,
       trueRetention: matureReviews === 0 ? null : passed / matureReviews,
