@@ -186,6 +186,17 @@ describe('assignment dashboard', () => {
     expect(insight.assignment.ownArticle).toBe(true)
   })
 
+  it('marks the items of a shared sample article as not editable from the dashboard', async () => {
+    await prisma.article.update({ where: { id: ctx.articleId }, data: { ownerId: null } })
+    try {
+      const { insight } = await assignmentInsightLoader(args(getRequest(insightUrl(), ctx.a), params))
+      expect(insight.assignment.ownArticle).toBe(false)
+    } finally {
+      const { teacherId } = await prisma.classroom.findUniqueOrThrow({ where: { id: ctx.classId }, select: { teacherId: true } })
+      await prisma.article.update({ where: { id: ctx.articleId }, data: { ownerId: teacherId } })
+    }
+  })
+
   it('switches to the best or last attempt, and says which', async () => {
     for (const basis of ['best', 'last']) {
       const { insight, view } = await assignmentInsightLoader(args(getRequest(insightUrl(`?attempt=${basis}`), ctx.a), params))

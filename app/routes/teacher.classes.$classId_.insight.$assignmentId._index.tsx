@@ -8,14 +8,14 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { formatCount, formatDateTime, formatDecimal, formatDuration, formatPercent } from '~/components/insight/format'
-import { ScoreHistogram } from '~/components/insight/score-histogram'
-import { SortHeader, StatsSummary, ViewForm, useSkillName } from '~/components/insight/view-controls'
+import { ScoreOverview, SortHeader, StudentsHeading, ViewForm, useSkillName } from '~/components/insight/view-controls'
 import { insightMessages } from '~/i18n/messages/insight'
 import { useLang, useT } from '~/i18n/use-t'
 import { getAssignmentInsight, type ItemAnalysis } from '~/models/insight/assignment-insight.server'
 import { viewSearch } from '~/models/insight/insight-params'
 import { InsightAssignmentParamsSchema, parseInsightView } from '~/models/insight/insight-params.server'
 import type { ItemFlag } from '~/models/insight/statistics'
+import { flagReason } from '~/models/insight/flag-text'
 import { requireTeacher } from '~/utils/auth.server'
 import { withHttpErrors } from '~/utils/http.server'
 import { parseParams } from '~/utils/params.server'
@@ -60,15 +60,9 @@ export default function AssignmentInsightPage() {
         </a>
       </p>
 
-      <h2>{t('stats_heading')}</h2>
-      <StatsSummary summary={insight.summary} />
-      {counted > 0 ? <ScoreHistogram bins={insight.histogram} id="score-histogram" /> : null}
-
-      <h2 id="students">{t('students_heading')}</h2>
-      {view.q ? <p className="muted">{t('filtered', { shown: insight.students.length, total: insight.classSize })}</p> : null}
-      {insight.classSize === 0 ? (
-        <p className="muted">{t('no_students')}</p>
-      ) : (
+      <ScoreOverview summary={insight.summary} bins={insight.histogram} id="score-histogram" />
+      <StudentsHeading view={view} shown={insight.students.length} total={insight.classSize} />
+      {insight.classSize === 0 ? null : (
         <div className="table-scroll">
           <table className="insight-table">
             <thead>
@@ -225,20 +219,7 @@ function FlagList({ flags }: { flags: ItemFlag[] }) {
   const t = useT(insightMessages)
   const lang = useLang()
   if (flags.length === 0) return <p className="muted">{t('no_flags')}</p>
-  const text = (f: ItemFlag) => {
-    switch (f.code) {
-      case 'too_hard':
-        return t('flag_too_hard', { value: formatDecimal(f.facility, 3, lang) })
-      case 'too_easy':
-        return t('flag_too_easy', { value: formatDecimal(f.facility, 3, lang) })
-      case 'negative_discrimination':
-        return t('flag_negative_discrimination', { value: formatDecimal(f.discrimination, 3, lang) })
-      case 'low_discrimination':
-        return t('flag_low_discrimination', { value: formatDecimal(f.discrimination, 3, lang) })
-      case 'unused_distractor':
-        return t('flag_unused_distractor', { option: f.option })
-    }
-  }
+  const text = (f: ItemFlag) => flagReason(t, f, (v) => formatDecimal(v, 3, lang))
   return (
     <ul className="item-flags" aria-label={t('col_flags')}>
       {flags.map((f, i) => (

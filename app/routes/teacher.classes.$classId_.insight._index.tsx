@@ -9,8 +9,7 @@ import { Fragment } from 'react'
 import { BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { formatCount, formatDateTime, formatDuration, formatPercent, formatRate } from '~/components/insight/format'
-import { ScoreHistogram } from '~/components/insight/score-histogram'
-import { SortHeader, StatsSummary, ViewForm, useSkillName } from '~/components/insight/view-controls'
+import { ScoreOverview, SortHeader, StudentsHeading, ViewForm, useSkillName } from '~/components/insight/view-controls'
 import { insightMessages } from '~/i18n/messages/insight'
 import { useLang, useT } from '~/i18n/use-t'
 import { RECENT_REVIEW_DAYS, RETENTION_WINDOW_DAYS, getClassInsight, type SkillTally } from '~/models/insight/class-insight.server'
@@ -87,15 +86,9 @@ export default function ClassInsightPage() {
         </ul>
       )}
 
-      <h2>{t('stats_heading')}</h2>
-      <StatsSummary summary={insight.summary} />
-      {insight.summary.n > 0 ? <ScoreHistogram bins={insight.histogram} id="class-histogram" /> : null}
-
-      <h2 id="students">{t('students_heading')}</h2>
-      {view.q ? <p className="muted">{t('filtered', { shown: insight.students.length, total: insight.classSize })}</p> : null}
-      {insight.classSize === 0 ? (
-        <p className="muted">{t('no_students')}</p>
-      ) : (
+      <ScoreOverview summary={insight.summary} bins={insight.histogram} id="class-histogram" />
+      <StudentsHeading view={view} shown={insight.students.length} total={insight.classSize} />
+      {insight.classSize === 0 ? null : (
         <div className="table-scroll">
           <table className="insight-table">
             <thead>

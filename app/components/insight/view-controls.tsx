@@ -7,8 +7,9 @@ import { Form, Link } from '@remix-run/react'
 import { insightMessages } from '~/i18n/messages/insight'
 import { useLang, useT } from '~/i18n/use-t'
 import { ATTEMPT_BASES, NAME_FILTER_MAX, SKILLS, viewSearch, type InsightView, type Skill, type StudentSort } from '~/models/insight/insight-params'
-import type { SummaryStatistics } from '~/models/insight/statistics'
+import type { HistogramBin, SummaryStatistics } from '~/models/insight/statistics'
 import { formatCount, formatDecimal, formatPercent } from './format'
+import { ScoreHistogram } from './score-histogram'
 
 /** The counted attempt and the name filter; the sort is kept in hidden fields. */
 export function ViewForm({ view }: { view: InsightView }) {
@@ -100,4 +101,28 @@ export function StatsSummary({ summary }: { summary: SummaryStatistics }) {
 export function useSkillName(): (skill: string) => string {
   const t = useT(insightMessages)
   return (skill) => ((SKILLS as readonly string[]).includes(skill) ? t(`skill_${skill as Skill}`) : skill)
+}
+
+/** The score summary section: heading, statistics and (when anyone is counted) the histogram. */
+export function ScoreOverview({ summary, bins, id }: { summary: SummaryStatistics; bins: HistogramBin[]; id: string }) {
+  const t = useT(insightMessages)
+  return (
+    <>
+      <h2>{t('stats_heading')}</h2>
+      <StatsSummary summary={summary} />
+      {summary.n > 0 ? <ScoreHistogram bins={bins} id={id} /> : null}
+    </>
+  )
+}
+
+/** The student table's heading, with how many the name filter shows, or the empty-class line. */
+export function StudentsHeading({ view, shown, total }: { view: InsightView; shown: number; total: number }) {
+  const t = useT(insightMessages)
+  return (
+    <>
+      <h2 id="students">{t('students_heading')}</h2>
+      {view.q ? <p className="muted">{t('filtered', { shown, total })}</p> : null}
+      {total === 0 ? <p className="muted">{t('no_students')}</p> : null}
+    </>
+  )
 }

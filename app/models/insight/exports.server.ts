@@ -10,10 +10,13 @@
 import { stringify } from 'csv-stringify/sync'
 import { translator } from '~/i18n/catalogue'
 import type { Lang } from '~/i18n/lang'
+import { getLang } from '~/i18n/lang.server'
 import { insightMessages } from '~/i18n/messages/insight'
-import type { AssignmentInsight } from './assignment-insight.server'
+import { getAssignmentInsight, type AssignmentInsight } from './assignment-insight.server'
 import { SKILLS, type Skill } from './insight-params'
+import { parseInsightView } from './insight-params.server'
 import type { ItemFlag } from './statistics'
+import { flagReason } from './flag-text'
 
 /**
  * A spreadsheet-safe text cell (see the module header).
@@ -62,20 +65,7 @@ export function itemsCsv(insight: AssignmentInsight, lang: Lang): string {
   const t = translator(insightMessages, lang)
   const skillName = (s: string) => ((SKILLS as readonly string[]).includes(s) ? t(`skill_${s as Skill}`) : s)
   const num = (x: number) => String(round(x, 3))
-  const flagText = (f: ItemFlag) => {
-    switch (f.code) {
-      case 'too_hard':
-        return t('flag_too_hard', { value: num(f.facility) })
-      case 'too_easy':
-        return t('flag_too_easy', { value: num(f.facility) })
-      case 'negative_discrimination':
-        return t('flag_negative_discrimination', { value: num(f.discrimination) })
-      case 'low_discrimination':
-        return t('flag_low_discrimination', { value: num(f.discrimination) })
-      case 'unused_distractor':
-        return t('flag_unused_distractor', { option: f.option })
-    }
-  }
+  const flagText = (f: ItemFlag) => flagReason(t, f, num)
   return stringify(
     insight.items.map((item) => [
       item.number,
@@ -125,4 +115,23 @@ export function csvResponse(body: string, filename: string): Response {
       'Cache-Control': 'private, no-store',
     },
   })
+}
+
+/**
+ * The body of both export routes: the assignment's insight for the signed-in teacher as a CSV download,
+ * with `?attempt=` chosen as on the dashboard and every student of the class in name order (the page's
+ * name filter and sort do not apply). Call after `requireTeacher` and inside `withHttpErrors`.
+ * @throws NotFoundError for a missing or foreign class or assignment.
+ */
+export async function assignmentCsvExport(
+  request: Request,
+  teacherId: string,
+  ids: { classId: string; assignmentId: string },
+  kind: 'scores' | 'items',
+): Promise<Response> {
+  const view = { ...parseInsightView(request), sort: 'name' as const, dir: 'asc' as const, q: '' }
+  const insight = await getAssignmentInsight(teacherId, ids.classId, ids.assignmentId, view)
+  const lang = await getLang(request)
+  const body = kind === 'scores' ? scoresCsv(insight, lang) : itemsCsv(insight, lang)
+  return csvResponse(body, `${kind}-${ids.assignmentId}-${view.basis}.csv`)
 }
