@@ -21,6 +21,7 @@ import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
 import { ClassParamsSchema, parseParams } from '~/utils/params.server'
+import { insightMessages } from '~/i18n/messages/insight'
 
 const IntentSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('rename') }),
@@ -124,6 +125,7 @@ export default function TeacherClass() {
   const assignValues: Record<string, string> = actionData && 'assignValues' in actionData ? actionData.assignValues : {}
   const assignError = (field: string) => (assignErrors?.[field] ? assignmentMessages[assignErrors[field]!] : undefined)
   const t = useT(teacherText)
+  const ti = useT(insightMessages)
   return (
     <>
       <p>
@@ -144,6 +146,11 @@ export default function TeacherClass() {
           <bdi dir="ltr">/join</bdi>
         </Link>
         .
+      </p>
+      <p>
+        <Link to={`/teacher/classes/${classroom.id}/insight`} className="button secondary">
+          {ti('open_insight')}
+        </Link>
       </p>
       <h2>{t('rename')}</h2>
       <TeacherFormErrors errors={errors} order={['name']} />
@@ -189,6 +196,7 @@ export default function TeacherClass() {
                 t('noDue')
               )}{' '}
               · <BidiText text={t('attemptsSent', { n: a.attempts })} /> ·{' '}
+              <Link to={`/teacher/classes/${classroom.id}/insight/${a.id}`}>{ti('open_assignment_insight')}</Link> ·{' '}
               <Link
                 to={`/teacher/classes/${classroom.id}/assignments/${a.id}/print`}
                 aria-label={t('printQuizFor', { title: a.articleTitle })}
