@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { ExportLinks } from '~/components/export-links'
 import { BadRequestError } from '~/models/errors'
 import { approveAllDrafts, getArticleReview, regenerateArticle, setItemStatus, type ReviewItem } from '~/models/teacher-article.server'
 import { requireTeacher } from '~/utils/auth.server'
@@ -59,6 +60,9 @@ export default function ArticleBank() {
       </h1>
       <p className="muted">
         لا يرى الطلاب إلا الأسئلة المعتمدة. <bdi>{drafts}</bdi> مسودة تنتظر المراجعة.
+      </p>
+      <p>
+        <ExportLinks base={`/teacher/articles/${article.id}/export`} label="articleDownloads" />
       </p>
       <div className="actions">
         <Form method="post" className="inline-form">
