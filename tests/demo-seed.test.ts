@@ -13,10 +13,11 @@ import { describe, expect, it, vi } from 'vitest'
 import { prisma } from '~/db.server'
 import { loadArticles, loadLexicon } from '~/lexicon/load.server'
 import { StringListSchema } from '~/models/bank-json'
-import { DEMO_STUDENT_COUNT, DEMO_STUDENT_PREFIX, countDemoClass, mulberry32, raschP, seedDemoClass } from '~/models/demo-class.server'
+import { DEMO_STUDENT_COUNT, DEMO_STUDENT_PREFIX, countDemoClass, raschP, seedDemoClass } from '~/models/demo-class.server'
 import { DEMO_TEACHER, isDemoEnabled, seedDemoTeacher } from '~/models/demo.server'
 import { getReviewQueue } from '~/models/review.server'
 import { seedContent } from '~/models/seed.server'
+import { mulberry32 } from '~/utils/random'
 
 vi.setConfig({ testTimeout: 180_000 })
 const DAY_MS = 86_400_000

@@ -75,6 +75,21 @@ export function vocabularyColumns(v: BankVocabulary) {
   }
 }
 
+/** Prisma `select` of a Question's id and the columns {@link questionColumns} fills: what {@link questionFromColumns} reads. */
+export const questionContentSelect = {
+  id: true,
+  type: true,
+  skill: true,
+  stem: true,
+  options: true,
+  key: true,
+  accepted: true,
+  evidenceStart: true,
+  evidenceEnd: true,
+  evidenceText: true,
+  explanation: true,
+} as const
+
 /**
  * The inverse of {@link questionColumns}: a stored Question row as the generator's bank question, for the
  * exports (GIFT, Moodle XML) that take bank questions.
@@ -109,6 +124,20 @@ export function questionFromColumns(row: {
   if (!parsed.success) throw new DataIntegrityError(`Question ${row.id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
   return parsed.data
 }
+
+/** Prisma `select` of a VocabularyItem's id and the columns {@link vocabularyColumns} fills: what {@link vocabularyFromColumns} reads. */
+export const vocabularyContentSelect = {
+  id: true,
+  surface: true,
+  lemma: true,
+  root: true,
+  glossEn: true,
+  evidenceStart: true,
+  evidenceEnd: true,
+  evidenceText: true,
+  termStart: true,
+  termEnd: true,
+} as const
 
 /**
  * The inverse of {@link vocabularyColumns}: a stored VocabularyItem row as the generator's bank vocabulary

@@ -35,6 +35,7 @@ import { StringListSchema, parseJsonColumn } from './bank-json'
 import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { getEnv } from '~/env.server'
+import { mulberry32, normal } from '~/utils/random'
 import type { Prisma } from '~/generated/prisma/client'
 import { newVocabularyCardRows, reviewLogData, stateColumns, type ReviewSource, type Tx } from './card.server'
 import { scoreAnswers } from './scoring'
@@ -55,27 +56,6 @@ const DAY_MS = 86_400_000
 const MINUTE_MS = 60_000
 /** A learning step due within this many ms of the session's end is still done in the session (Anki's learn-ahead). */
 const LEARN_AHEAD_MS = 20 * MINUTE_MS
-
-/**
- * mulberry32: a small 32-bit seeded generator (Tommy Ettinger's public-domain design), enough for a demo.
- * @returns a function giving uniform numbers in [0, 1).
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** A standard normal draw (Box–Muller) from a uniform generator. */
-export function normal(rand: () => number): number {
-  const u = 1 - rand()
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand())
-}
 
 /** The Rasch model's probability of a right answer for ability θ and difficulty b (logits). */
 export function raschP(theta: number, b: number): number {

@@ -16,39 +16,12 @@ import { translator } from '~/i18n/catalogue'
 import type { Lang } from '~/i18n/lang'
 import { exportMessages } from '~/i18n/messages/exports'
 import type { DownloadFile } from '~/utils/download.server'
-import { StringListSchema, parseJsonColumn, questionFromColumns, vocabularyFromColumns } from './bank-json'
+import { StringListSchema, parseJsonColumn, questionContentSelect, questionFromColumns, vocabularyContentSelect, vocabularyFromColumns } from './bank-json'
 import { NotFoundError } from './errors'
 
 /** The export formats, as they appear in the URL (`…/export/<format>`). */
 export const EXPORT_FORMATS = ['gift', 'moodle-xml', 'anki'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-
-const questionSelect = {
-  id: true,
-  type: true,
-  skill: true,
-  stem: true,
-  options: true,
-  key: true,
-  accepted: true,
-  evidenceStart: true,
-  evidenceEnd: true,
-  evidenceText: true,
-  explanation: true,
-} as const
-
-const vocabularySelect = {
-  id: true,
-  surface: true,
-  lemma: true,
-  root: true,
-  glossEn: true,
-  evidenceStart: true,
-  evidenceEnd: true,
-  evidenceText: true,
-  termStart: true,
-  termEnd: true,
-} as const
 
 const extension: Record<ExportFormat, string> = { gift: 'gift', 'moodle-xml': 'xml', anki: 'txt' }
 const contentType: Record<ExportFormat, string> = {
@@ -67,7 +40,7 @@ async function render(
     const rows = await prisma.vocabularyItem.findMany({
       where: { articleId: article.id, retired: false },
       orderBy: { position: 'asc' },
-      select: vocabularySelect,
+      select: vocabularyContentSelect,
     })
     return vocabularyToAnkiTsv(rows.map(vocabularyFromColumns), { deck: `Fahm::${article.titleAr}`, tags: [article.slug] })
   }
@@ -95,7 +68,7 @@ export async function exportAssignment(teacherId: string, assignmentId: string, 
   const body = await render(format, article, async () => {
     const rows = await prisma.question.findMany({
       where: { id: { in: ids }, articleId: article.id, status: 'approved', retired: false },
-      select: questionSelect,
+      select: questionContentSelect,
     })
     const order = new Map(ids.map((id, i) => [id, i]))
     return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
@@ -129,7 +102,7 @@ export async function exportArticle(teacherId: string, articleId: string, format
     prisma.question.findMany({
       where: { articleId: article.id, status: 'approved', retired: false },
       orderBy: { position: 'asc' },
-      select: questionSelect,
+      select: questionContentSelect,
     }),
   )
   const t = translator(exportMessages, lang)
