@@ -18,7 +18,7 @@ import { action as classAction, loader as classLoader } from '~/routes/teacher.c
 import { action as homeAction } from '~/routes/teacher._index'
 import { action as signupAction } from '~/routes/teacher.signup'
 import { asciiFileName, contentDisposition } from '~/utils/download.server'
-import { asData, cookieFrom, formRequest, getRequest, thrown } from './helpers/app'
+import { cookieFrom, formRequest, getRequest, thrown } from './helpers/app'
 import { expectSameItems, parseAnkiTsv, parseGift, parseMoodleXml } from './support/export-parsers'
 import { loadSample } from './support/samples'
 
@@ -26,7 +26,15 @@ vi.setConfig({ testTimeout: 60_000 })
 const base = 'http://localhost'
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} })
 const idFrom = (res: unknown) => (res as Response).headers.get('Location')!.split('#')[0]!.split('/').pop()!
-const status = async (p: Promise<unknown>) => asData(await thrown(p)).init?.status
+/** The status of a resource route's answer: a returned 404 with a plain-text bilingual message. */
+async function status(p: Promise<unknown>) {
+  const res = (await p) as Response
+  if (res.status === 404) {
+    expect(res.headers.get('Content-Type')).toBe('text/plain; charset=utf-8')
+    expect((await res.text()).split('\n')).toHaveLength(3)
+  }
+  return res.status
+}
 
 async function signUp(email: string) {
   return cookieFrom(
@@ -125,6 +133,9 @@ describe('assignment exports', () => {
 
   it('answers 404 to another teacher, sends a visitor or a student to the sign-in page, 404 for an unknown format', async () => {
     for (const format of ['gift', 'moodle-xml', 'anki']) expect(await status(getAssignment(format, teacherB))).toBe(404)
+    const foreign = (await getAssignment('gift', teacherB)) as Response
+    expect(await foreign.text()).toBe('لم نجد هذا الواجب.\nAssignment not found.\n')
+    expect(foreign.headers.get('Content-Disposition')).toBeNull()
     expect(await status(getAssignment('gift', teacherA, 'cnotanassignment'))).toBe(404)
     expect(await status(getAssignment('pdf', teacherA))).toBe(404)
     const anonymous = (await thrown(getAssignment('gift'))) as Response

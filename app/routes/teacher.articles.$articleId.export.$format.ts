@@ -9,14 +9,16 @@ import { z } from 'zod'
 import { getLang } from '~/i18n/lang.server'
 import { EXPORT_FORMATS, exportArticle } from '~/models/export.server'
 import { requireTeacher } from '~/utils/auth.server'
-import { downloadResponse } from '~/utils/download.server'
-import { withHttpErrors } from '~/utils/http.server'
-import { ArticleIdParamsSchema, parseParams } from '~/utils/params.server'
+import { downloadOrNotFound, fileNotFound } from '~/utils/download.server'
+import { ArticleIdParamsSchema } from '~/utils/params.server'
 
 const ParamsSchema = ArticleIdParamsSchema.extend({ format: z.enum(EXPORT_FORMATS) })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request)
-  const { articleId, format } = parseParams(ParamsSchema, params)
-  return withHttpErrors(async () => downloadResponse(await exportArticle(teacher.id, articleId, format, await getLang(request))))
+  const parsed = ParamsSchema.safeParse(params)
+  if (!parsed.success) return fileNotFound()
+  const { articleId, format } = parsed.data
+  const lang = await getLang(request)
+  return downloadOrNotFound(() => exportArticle(teacher.id, articleId, format, lang))
 }

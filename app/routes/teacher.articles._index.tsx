@@ -3,15 +3,23 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Bilingual } from '~/components/bilingual'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { ExportLinks } from '~/components/export-links'
 import { FormErrorSummary, FormField } from '~/components/form-field'
 import { ARTICLE_TEXT_MAX, ARTICLE_TITLE_MAX, ArticleFormSchema, articleFormErrors, articleMessages } from '~/models/article-forms'
 import { createTeacherArticle, listTeacherArticles } from '~/models/teacher-article.server'
+import { listAssignableArticles } from '~/models/assignment.server'
 import { requireTeacher } from '~/utils/auth.server'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
+import { exportMessages } from '~/i18n/messages/exports'
+import { useT } from '~/i18n/use-t'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request)
-  return withHttpErrors(async () => ({ articles: await listTeacherArticles(teacher.id) }))
+  return withHttpErrors(async () => ({
+    articles: await listTeacherArticles(teacher.id),
+    // The shared sample articles, for their downloads (they have no review page).
+    samples: (await listAssignableArticles(teacher.id)).filter((a) => !a.own),
+  }))
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,11 +38,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TeacherArticles() {
-  const { articles } = useLoaderData<typeof loader>()
+  const { articles, samples } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const submitting = useNavigation().state === 'submitting'
   const errors = actionData?.errors
   const order = ['title', 'text']
+  const t = useT(exportMessages)
   return (
     <>
       <p>
@@ -58,6 +67,19 @@ export default function TeacherArticles() {
           ))}
         </ul>
       )}
+      {samples.length > 0 ? (
+        <>
+        <h2>{t('sampleArticles')}</h2>
+        <ul className="class-list">
+          {samples.map((a) => (
+            <li key={a.id}>
+              <bdi>{a.titleAr}</bdi> <span className="muted">({t('sample')})</span> —{' '}
+              <ExportLinks base={`/teacher/articles/${a.id}/export`} label="articleDownloads" />
+            </li>
+          ))}
+        </ul>
+        </>
+      ) : null}
       <h2>أضف مقالًا</h2>
       {errors ? (
         <FormErrorSummary

@@ -3,6 +3,7 @@
  * for old clients and a UTF-8 `filename*` (RFC 6266 §4.3 with RFC 8187's `UTF-8''` encoding) that browsers
  * prefer, so an Arabic title survives as the saved file's name.
  */
+import { NotFoundError, type BilingualMessage } from '~/models/errors'
 import { applySecurityHeaders } from './security-headers.server'
 
 /**
@@ -55,4 +56,27 @@ export function downloadResponse(file: DownloadFile): Response {
   })
   applySecurityHeaders(headers)
   return new Response(file.body, { status: 200, headers })
+}
+
+/**
+ * A plain-text 404 for a resource route. Resource routes have no error boundary: a thrown `data()` would be
+ * logged by Remix as a server error and its message replaced in production, so they return this instead.
+ */
+export function fileNotFound(message: BilingualMessage = { ar: 'الصفحة المطلوبة غير موجودة.', en: 'Page not found.' }): Response {
+  const headers = applySecurityHeaders(new Headers({ 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' }))
+  return new Response(`${message.ar}\n${message.en}\n`, { status: 404, headers })
+}
+
+/**
+ * Makes a file and answers it as a download ({@link downloadResponse}), or a {@link fileNotFound} when the
+ * record is missing or not the asker's.
+ * @throws any error other than NotFoundError (a 500).
+ */
+export async function downloadOrNotFound(make: () => Promise<DownloadFile>): Promise<Response> {
+  try {
+    return downloadResponse(await make())
+  } catch (error) {
+    if (error instanceof NotFoundError) return fileNotFound(error.userMessage)
+    throw error
+  }
 }

@@ -14,6 +14,9 @@ export const exportMessages = defineMessages({
     gift: 'أسئلة GIFT',
     moodleXml: 'أسئلة Moodle XML',
     anki: 'مفردات Anki',
+    /** The list of shared sample articles on the teacher's articles page, and the mark beside each. */
+    sampleArticles: 'المقالات النموذجية',
+    sample: 'نموذجي',
     /** Word in a downloaded file's UTF-8 name: «<title> — واجب.gift». */
     assignmentFile: 'واجب',
     quizFile: 'أسئلة',
@@ -25,6 +28,8 @@ export const exportMessages = defineMessages({
     gift: 'GIFT questions',
     moodleXml: 'Moodle XML questions',
     anki: 'Anki vocabulary',
+    sampleArticles: 'Sample articles',
+    sample: 'sample',
     assignmentFile: 'assignment',
     quizFile: 'questions',
     vocabularyFile: 'vocabulary',
