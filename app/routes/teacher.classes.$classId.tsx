@@ -10,6 +10,7 @@ import { createAssignment, listAssignableArticles, listAssignableItems, listClas
 import { ATTEMPTS_MAX, AssignmentFormSchema, assignmentMessages, type AssignmentMessageCode } from '~/models/assignment-forms'
 import { Bilingual } from '~/components/bilingual'
 import { BidiText } from '~/components/bidi-text'
+import { ExportLinks } from '~/components/export-links'
 import { BadRequestError } from '~/models/errors'
 import { CLASS_NAME_MAX, ClassNameFormSchema, parseTeacherForm, teacherMessages, type FormErrors } from '~/models/teacher-forms'
 import { requireTeacher } from '~/utils/auth.server'
@@ -203,6 +204,8 @@ export default function TeacherClass() {
               >
                 {t('printQuiz')}
               </Link>
+              <br />
+              <ExportLinks base={`/teacher/assignments/${a.id}/export`} label="assignmentDownloads" />
             </li>
           ))}
         </ul>
