@@ -17,6 +17,7 @@ import fontRegular from '@fontsource/noto-naskh-arabic/400.css?url'
 import fontBold from '@fontsource/noto-naskh-arabic/700.css?url'
 import appStyles from '~/styles/app.css?url'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { useNonce } from '~/components/nonce'
 import { countReviewable } from '~/models/review.server'
 import { getLearnerId } from '~/session.server'
 
@@ -27,16 +28,24 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-/** The header's review count: null without a learner. */
+/**
+ * The header's review count (null without a learner) and the request id the production server gave this
+ * request (`server/app.ts`; null under `npm run dev`), shown by error boundaries so a report can be matched
+ * to the server's log.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const learnerId = await getLearnerId(request)
-  return { reviewable: learnerId ? await countReviewable(learnerId, new Date()) : null }
+  return {
+    reviewable: learnerId ? await countReviewable(learnerId, new Date()) : null,
+    requestId: request.headers.get('X-Request-Id'),
+  }
 }
 
 /** The shell shared by every page, also around error boundaries. */
 export function Layout({ children }: { children: ReactNode }) {
   // Undefined when the root loader itself failed (its error boundary still renders this shell).
   const reviewable = useRouteLoaderData<typeof loader>('root')?.reviewable ?? null
+  const nonce = useNonce()
   return (
     <html lang="ar" dir="rtl">
       <head>
@@ -74,8 +83,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="page">
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -1,5 +1,5 @@
 /** The page shown by error boundaries: a bilingual message and a way back. */
-import { Link, isRouteErrorResponse, useRouteError } from '@remix-run/react'
+import { Link, isRouteErrorResponse, useRouteError, useRouteLoaderData } from '@remix-run/react'
 import type { BilingualMessage } from '~/models/errors'
 
 const defaults: Record<number, BilingualMessage> = {
@@ -26,6 +26,8 @@ function messageOf(status: number, payload: unknown): BilingualMessage {
  */
 export function ErrorPanel({ status, payload }: { status: number; payload: unknown }) {
   const message = messageOf(status, payload)
+  // The production server's id of this request (root loader); undefined when the root loader failed.
+  const requestId = useRouteLoaderData<{ requestId?: string | null }>('root')?.requestId
   return (
     <section className="error-panel" role="alert">
       <h1>
@@ -38,6 +40,11 @@ export function ErrorPanel({ status, payload }: { status: number; payload: unkno
       <p>
         <Link to="/">العودة إلى قائمة المقالات</Link>
       </p>
+      {status >= 500 && requestId ? (
+        <p className="request-id">
+          رقم الطلب <span lang="en">(request id)</span>: <bdi>{requestId}</bdi>
+        </p>
+      ) : null}
     </section>
   )
 }
