@@ -135,7 +135,8 @@ describe('cross-site requests and body size', () => {
     ['/teacher/articles', [['title', 't'], ['text', 'نص']]],
   ] as [string, [string, string][]][])('refuses a cross-site post to %s with 403 and stores nothing', async (path, fields) => {
     const before = await Promise.all([prisma.learner.count(), prisma.attempt.count(), prisma.article.count()])
-    for (const headers of [{ Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'https://evil.example' }]) {
+    const foreign: Record<string, string>[] = [{ Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'https://evil.example' }]
+    for (const headers of foreign) {
       const res = await teacher.post(path, fields, headers)
       expect(res.status).toBe(403)
       expect(await res.text()).toContain('The request was refused because it came from another site.')
