@@ -10,7 +10,9 @@
  * the attempts-allowed check would take a classmate's review with it. `tests/sqlite-concurrency.test.ts`
  * shows both with the stock adapter. Here one FIFO lock covers every statement: a plain query waits while
  * a transaction is open, a transaction waits for the plain query running, and better-sqlite3's calls are
- * synchronous, so nothing interleaves.
+ * synchronous, so nothing interleaves. Plain reads (SELECT outside a transaction) use a second connection
+ * instead: in WAL mode it reads the last committed state and never waits for the writer, so pages keep
+ * loading while a submit's transaction runs.
  *
  * Transactions start with `BEGIN IMMEDIATE` instead of the adapter's deferred `BEGIN`. A deferred
  * transaction that reads and then writes must upgrade its read snapshot to a write lock; in WAL mode
@@ -52,16 +54,24 @@ class FifoLock {
 
 const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] })
 
-function wrapAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+/** A statement that only reads (Prisma sends `INSERT … RETURNING` through queryRaw too). */
+const READ_ONLY = /^\s*SELECT\b/i
+
+function wrapAdapter(adapter: SqlDriverAdapter, reader: SqlDriverAdapter): SqlDriverAdapter {
   const lock = new FifoLock()
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
-    queryRaw: (query) => lock.run(() => adapter.queryRaw(query)),
+    // A plain read outside any transaction goes to a second connection: in WAL mode it sees the last
+    // commit and never waits for a transaction in progress on the writing connection.
+    queryRaw: (query) => (READ_ONLY.test(query.sql) ? reader.queryRaw(query) : lock.run(() => adapter.queryRaw(query))),
     executeRaw: (query) => lock.run(() => adapter.executeRaw(query)),
     executeScript: (script) => lock.run(() => adapter.executeScript(script)),
     getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
-    dispose: () => lock.run(() => adapter.dispose()),
+    dispose: () => lock.run(async () => {
+      await reader.dispose()
+      await adapter.dispose()
+    }),
     async startTransaction(isolationLevel): Promise<Transaction> {
       if (isolationLevel && isolationLevel !== 'SERIALIZABLE') {
         // Same refusal as the stock adapter (SQLite transactions are serializable).
@@ -115,6 +125,6 @@ function wrapAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
 export function serializedSqliteAdapter(url: string): Factory {
   const inner = new PrismaBetterSQLite3({ url })
   const factory = Object.create(inner) as Factory
-  factory.connect = async () => wrapAdapter(await inner.connect())
+  factory.connect = async () => wrapAdapter(await inner.connect(), await inner.connect())
   return factory
 }
