@@ -34,7 +34,8 @@ export default function handleRequest(
   const readyEvent = waitForAll ? 'onAllReady' : 'onShellReady'
 
   const nonce = randomBytes(16).toString('base64')
-  const development = process.env.NODE_ENV === 'development'
+  // The relaxed policy only for the Vite dev server (NODE_ENV unset or development); tests get the real one.
+  const development = process.env.NODE_ENV !== 'production' && process.env.NODE_ENV !== 'test'
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
