@@ -488,11 +488,18 @@ export function recognizeEntities(
             if (k < n && isDefinite(unit.tokens[k]!) && !unit.used[k] && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
           }
           const from = t.start + conjunctionLength(t, trig.orgHeads)
-          const e = addMention(`rule:organization:${normalizeLetters(text.slice(from, unit.tokens[k - 1]!.end)).replace(/["«»“”]/g, '')}`, 'organization', text.slice(from, unit.tokens[k - 1]!.end), unit, i, k, {
+          // the name ends with it: its closing quote belongs to the mention («شركة "بايكار"», not «شركة "بايكار»)
+          const to = unit.tokens[k - 1]!.end + (/^["»”]/.test(text.slice(unit.tokens[k - 1]!.end)) ? 1 : 0)
+          const e = addMention(`rule:organization:${normalizeLetters(text.slice(from, to)).replace(/["«»“”]/g, '')}`, 'organization', text.slice(from, to), unit, i, k, {
             source: 'rule',
             lexiconId: null,
           })
           trimStart(text, e, t.start, from)
+          const m = e.mentions.find((x) => x.end === unit.tokens[k - 1]!.end)
+          if (m && to > m.end) {
+            m.end = to
+            m.text = text.slice(m.start, to)
+          }
           i = k - 1
           continue
         }
