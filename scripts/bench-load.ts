@@ -18,11 +18,16 @@
  *    with the score their answers earn and one response per question. Exits 1 when a write is lost or
  *    duplicated or a request failed.
  *
+ * `BENCH_SERVERS=2` starts two server processes on the same database (ports 3190 and 3191) and splits the
+ * connections and students between them: two SQLite connections writing at once, the case where a
+ * deferred read-then-write transaction fails with SQLITE_BUSY (`app/utils/serialized-sqlite.server.ts`).
+ * Latencies are then the mean of the two p50s and the larger p99.
+ *
  * Timing is wall-clock on a shared machine: rerun for a median. Results go into BENCHMARKS.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
@@ -32,6 +37,8 @@ const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 300)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const PORT = Number(process.env.BENCH_PORT ?? 3190)
+/** Server processes on the same database file (ports PORT, PORT + 1, …); the load is split evenly. */
+const SERVERS = Number(process.env.BENCH_SERVERS ?? 1)
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 120)
 const SLUG = process.env.BENCH_ARTICLE ?? 'putin-kim-vostochny'
 const dir = path.resolve('data/bench-load')
@@ -101,10 +108,10 @@ async function prepare() {
   return { students, questionCount: questions.length }
 }
 
-async function startServer(): Promise<ChildProcess> {
-  const log = createWriteStream(path.join(dir, 'server.log'))
+async function startServer(port: number): Promise<ChildProcess> {
+  const log = createWriteStream(path.join(dir, `server-${port}.log`))
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...env, PORT: String(PORT), HOST: '127.0.0.1' },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.pipe(log)
@@ -113,7 +120,7 @@ async function startServer(): Promise<ChildProcess> {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('listening on')) resolve()
     })
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}; see ${dir}/server.log`)))
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}; see ${dir}/server-${port}.log`)))
   })
   return child
 }
@@ -128,26 +135,36 @@ interface RouteResult {
   statuses: Record<string, number>
 }
 
-async function measure(route: string, options: Partial<autocannon.Options>): Promise<RouteResult> {
+/** Runs one autocannon instance per server at once; `optionsFor(i)` gives server i's share of the load. */
+async function measure(route: string, optionsFor: (server: number) => Partial<autocannon.Options>): Promise<RouteResult> {
   const statuses: Record<string, number> = {}
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      // A request still waiting after TIMEOUT_S seconds counts as an error (autocannon's default is 10 s).
-      { url: `http://127.0.0.1:${PORT}`, connections: CONNECTIONS, timeout: TIMEOUT_S, ...options } as autocannon.Options,
-      (error, result) => (error ? reject(error) : resolve(result)),
-    )
-    instance.on('response', (_client, status) => {
-      statuses[status] = (statuses[status] ?? 0) + 1
-    })
-  })
+  const results = await Promise.all(
+    Array.from({ length: SERVERS }, (_, i) =>
+      new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(
+          // A request still waiting after TIMEOUT_S seconds counts as an error (autocannon's default is 10 s).
+          {
+            url: `http://127.0.0.1:${PORT + i}`,
+            connections: Math.ceil(CONNECTIONS / SERVERS),
+            timeout: TIMEOUT_S,
+            ...optionsFor(i),
+          } as autocannon.Options,
+          (error, result) => (error ? reject(error) : resolve(result)),
+        )
+        instance.on('response', (_client, status) => {
+          statuses[status] = (statuses[status] ?? 0) + 1
+        })
+      }),
+    ),
+  )
   const total = Object.values(statuses).reduce((a, b) => a + b, 0)
   return {
     route,
     requests: total,
-    rps: total / (result.duration || 1),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
+    rps: total / Math.max(...results.map((r) => r.duration || 1)),
+    p50: Math.round(results.reduce((sum, r) => sum + r.latency.p50, 0) / results.length),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    errors: results.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
     statuses,
   }
 }
@@ -162,19 +179,19 @@ function shuffled<T>(items: T[]): T[] {
 }
 
 const { students, questionCount } = await prepare()
-const server = await startServer()
-const origin = `http://127.0.0.1:${PORT}`
+const servers: ChildProcess[] = []
+for (let i = 0; i < SERVERS; i++) servers.push(await startServer(PORT + i))
 let failed = false
 try {
   // Warm-up: JIT, Prisma's query compiler, the first render of each route.
-  await measure('warm-up', { amount: 500, connections: 10, requests: [{ method: 'GET', path: '/healthz' }, { method: 'GET', path: `/articles/${SLUG}/quiz`, headers: { cookie: students[0]!.cookie } }] })
+  await measure('warm-up', () => ({ amount: 500, connections: 10, requests: [{ method: 'GET', path: '/healthz' }, { method: 'GET', path: `/articles/${SLUG}/quiz`, headers: { cookie: students[0]!.cookie } }] }))
 
   const results: RouteResult[] = []
-  results.push(await measure('GET /healthz (ceiling)', { duration: SECONDS, requests: [{ method: 'GET', path: '/healthz' }] }))
+  results.push(await measure('GET /healthz (ceiling)', () => ({ duration: SECONDS, requests: [{ method: 'GET', path: '/healthz' }] })))
 
   let next = 0
   results.push(
-    await measure(`GET /articles/${SLUG}/quiz (as ${STUDENTS} students)`, {
+    await measure(`GET /articles/${SLUG}/quiz (as ${STUDENTS} students)`, () => ({
       duration: SECONDS,
       requests: [
         {
@@ -183,21 +200,24 @@ try {
           setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: students[next++ % students.length]!.cookie } }),
         },
       ],
-    }),
+    })),
   )
 
-  // Each student's form once, then every form again in another order (double submits).
+  // Each student's form once, then every form again in another order (double submits); with several
+  // servers a repeat may go to another server than the first post.
   const posts = [...students, ...shuffled(students)]
-  let p = 0
+  const shares = Array.from({ length: SERVERS }, (_, i) => posts.filter((_, k) => k % SERVERS === i))
+  const cursors = shares.map(() => 0)
   results.push(
-    await measure(`POST /articles/${SLUG}/quiz (${STUDENTS} submits + ${STUDENTS} repeats)`, {
-      amount: posts.length,
+    await measure(`POST /articles/${SLUG}/quiz (${STUDENTS} submits + ${STUDENTS} repeats)`, (i) => ({
+      amount: shares[i]!.length,
       requests: [
         {
           method: 'POST',
           path: `/articles/${SLUG}/quiz`,
           setupRequest: (req) => {
-            const s = posts[p++]!
+            const s = shares[i]![cursors[i]!++]!
+            const origin = `http://127.0.0.1:${PORT + i}`
             return {
               ...req,
               body: s.body,
@@ -212,11 +232,11 @@ try {
           },
         },
       ],
-    }),
+    })),
   )
 
   console.log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
-  console.log(`${CONNECTIONS} connections, loopback; ${STUDENTS} students; quiz of ${questionCount} questions\n`)
+  console.log(`${CONNECTIONS} connections, loopback; ${SERVERS} server process(es); ${STUDENTS} students; quiz of ${questionCount} questions\n`)
   console.log('| route | requests | req/s | p50 ms | p99 ms | errors | statuses |')
   console.log('| --- | --- | --- | --- | --- | --- | --- |')
   for (const r of results) {
@@ -232,9 +252,24 @@ try {
     console.log(`FAILED requests: ${submit.errors + page.errors} socket errors, ${badSubmits} submits and ${badPages} pages with another status`)
   }
 } finally {
-  server.kill('SIGTERM')
-  await new Promise((resolve) => server.once('exit', resolve))
+  await Promise.all(
+    servers.map((server) => {
+      server.kill('SIGTERM')
+      return new Promise((resolve) => server.once('exit', resolve))
+    }),
+  )
 }
+
+// What the servers answered to the posts, from their request logs (autocannon counts requests it still
+// had outstanding when it stopped as errors).
+const answered: Record<string, number> = {}
+for (let i = 0; i < SERVERS; i++) {
+  for (const line of readFileSync(path.join(dir, `server-${PORT + i}.log`), 'utf8').split('\n')) {
+    const m = / POST \/articles\/\S+\/quiz (\d{3}|aborted) /.exec(line)
+    if (m) answered[m[1]!] = (answered[m[1]!] ?? 0) + 1
+  }
+}
+console.log(`server logs, quiz posts: ${Object.entries(answered).map(([s, n]) => `${s}×${n}`).join(' ')}`)
 
 // Every submitted attempt stored exactly once, with the right score and all its responses.
 const db = new Database(dbFile, { readonly: true })
