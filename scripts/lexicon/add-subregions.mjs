@@ -1,7 +1,7 @@
 /**
  * One-off maintenance script (kept for re-runs): gives every country of content/lexicon/places.json its
  * UN M49 sub-region ("Standard country or area codes for statistical use", UN Statistics Division), used to
- * prefer neighbouring countries as distractors. Run: `node scripts/lexicon/add-subregions.mjs`.
+ * prefer neighbouring countries as distractors (one change: Iran in Western Asia, see below). Run: `node scripts/lexicon/add-subregions.mjs`.
  */
 import fs from 'node:fs'
 
@@ -18,8 +18,10 @@ const M49 = {
   'Central Asia': 'KZ KG TJ TM UZ',
   'Eastern Asia': 'CN HK MO JP KP KR MN TW',
   'South-eastern Asia': 'BN KH ID LA MY MM PH SG TH TL VN',
-  'Southern Asia': 'AF BD BT IN IR MV NP PK LK',
-  'Western Asia': 'AM AZ BH CY GE IQ IL JO KW LB OM QA SA PS SY TR AE YE',
+  // One deliberate change to M49: Iran with its Gulf and Levant neighbours (Western Asia), where Arabic news
+  // places it («الشرق الأوسط»), not with South Asia.
+  'Southern Asia': 'AF BD BT IN MV NP PK LK',
+  'Western Asia': 'AM AZ BH CY GE IQ IL IR JO KW LB OM QA SA PS SY TR AE YE',
   'Eastern Europe': 'BY BG CZ HU PL MD RO RU SK UA',
   'Northern Europe': 'DK EE FI FO IS IE IM JE GG LV LT NO SE GB',
   'Southern Europe': 'AL AD BA HR GI GR VA IT MT ME MK PT SM RS SI ES XK',

@@ -122,3 +122,10 @@ describe('datelineLength: the agency in parentheses before the dash', () => {
     expect(datelineLength('الرباط (المغرب) - قالت الحكومة إن المحادثات انتهت.')).toBe(0)
   })
 })
+
+describe('datelineLength: an unquoted agency of several words before a colon', () => {
+  it('measures «PLACE - أ ف ب:»', () => {
+    const line = 'أربيل - أ ف ب: قصفت المدفعية مواقع قرب الحدود.'
+    expect(line.slice(datelineLength(line))).toBe('قصفت المدفعية مواقع قرب الحدود.')
+  })
+})

@@ -160,6 +160,9 @@ export function datelineLength(line: string): number {
   // the agency in parentheses before the dash: «الجزائر (رويترز) - أعلنت …»
   const paren = /^([^\s\d.،,:؛"«»()-]+(?:\s*[،,]?\s[^\s\d.،,:؛"«»()-]+)?)\s*\(([^()\n]{1,30})\)\s*[-–—ـ]+\s*/u.exec(line)
   if (paren && isCreditRun(`(${paren[2]!})`)) return paren[0].length
+  // an unquoted agency of one to three words ending with a colon: «أربيل - أ ف ب: …»
+  const colon = /^([^\s\d.،,:؛"«»()-]+(?:\s*[،,]?\s[^\s\d.،,:؛"«»()-]+)?)\s*[-–—ـ]+\s*([^\s:،,.]+(?:\s[^\s:،,.]+){0,2})\s*[:：]\s*/u.exec(line)
+  if (colon && isCreditRun(`(${colon[2]!})`)) return colon[0].length
   const m = /^([^\s\d.،,:؛"«»()-]+(?:\s*[،,]?\s[^\s\d.،,:؛"«»()-]+)?)\s*[-–—ـ]+\s*(\([^()\n]{1,30}\)|"[^"\n]{1,30}"|«[^»\n]{1,30}»|[^\s:،,.]+(?:\s[^\s:،,.]+){0,2}?)\s*[:：]?(?:\s+|$)/u.exec(line)
   if (!m) return 0
   const source = m[2]!.replace(/^[("«]|[)"»]$/g, '')
