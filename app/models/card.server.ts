@@ -1,7 +1,7 @@
 /**
  * Creating a learner's review cards, and writing one review of a card (shared by the review page and the
  * quiz). Cards are unique per (learner, item, direction) — the unique indexes guarantee it, and creation
- * reads what exists first so a repeated call creates nothing.
+ * skips what exists (reads first, or `ON CONFLICT DO NOTHING`) so a repeated call creates nothing.
  *
  * Vocabulary items give three cards, introduced in this order: recognition (Arabic → English, self-rated),
  * cloze (the article sentence with the term blanked, typed) from the next day, production (English →
@@ -68,8 +68,8 @@ export function stateColumns(state: CardState) {
 }
 
 /**
- * Creates the learner's missing vocabulary cards for an article's active (not retired) items. Items without
- * term offsets get no cloze card (nothing to blank).
+ * Creates the learner's missing vocabulary cards for an article's active (not retired) items, and counts
+ * them. Items without term offsets get no cloze card (nothing to blank).
  * @param tx the transaction to write in.
  * @param input.learnerId the learner.
  * @param input.articleId the article whose items to add.
@@ -81,21 +81,58 @@ export async function ensureVocabularyCards(
   tx: Tx,
   input: { learnerId: string; articleId: string; now: Date },
 ): Promise<{ created: number; total: number }> {
+  const created = await createVocabularyCards(tx, input)
+  const [row] = await tx.$queryRaw<{ total: number | bigint }[]>`
+    SELECT COUNT(*) AS total FROM "Card" c JOIN "VocabularyItem" v ON v."id" = c."vocabularyItemId"
+     WHERE c."learnerId" = ${input.learnerId} AND v."articleId" = ${input.articleId} AND v."retired" = 0`
+  return { created, total: Number(row?.total ?? 0) }
+}
+
+/**
+ * Creates the learner's missing vocabulary cards for an article's active items in ONE SQL statement (the
+ * quiz submit's hot path: a first submit creates about 300 cards, which Prisma's `createMany` wrote at about
+ * 1 ms per row while the write lock was held). The rule is {@link newVocabularyCardRows}'s — recognition,
+ * cloze (only for items with `termStart`) and production, due at `now` + {@link DIRECTION_DELAY_DAYS} + the
+ * item's position in ms, the FSRS fields of ts-fsrs's empty card, `createdAt` = `now` — computed by SQLite;
+ * `tests/card-creation.test.ts` checks that both give the same cards. Dates are written as the Prisma
+ * adapter writes them (ISO 8601 UTC with milliseconds and `+00:00`); ids are `c` + 24 random hex digits
+ * (25 characters like a cuid). Cards the learner already has are skipped by the unique index
+ * (learnerId, vocabularyItemId, direction) with `ON CONFLICT … DO NOTHING`, so a repeated call creates nothing.
+ * @param tx the transaction to write in.
+ * @param input see {@link ensureVocabularyCards}.
+ * @returns the number of cards created.
+ */
+export async function createVocabularyCards(tx: Tx, input: { learnerId: string; articleId: string; now: Date }): Promise<number> {
   const { learnerId, articleId, now } = input
-  const items = await tx.vocabularyItem.findMany({
-    where: { articleId, retired: false },
-    orderBy: { position: 'asc' },
-    select: { id: true, position: true, termStart: true },
-  })
-  if (items.length === 0) return { created: 0, total: 0 }
-  const existing = await tx.card.findMany({
-    where: { learnerId, vocabularyItemId: { in: items.map((i) => i.id) } },
-    select: { vocabularyItemId: true, direction: true },
-  })
-  const have = new Set(existing.map((c) => `${c.vocabularyItemId}|${c.direction}`))
-  const rows = newVocabularyCardRows({ learnerId, items, have, now })
-  if (rows.length > 0) await tx.card.createMany({ data: rows })
-  return { created: rows.length, total: existing.length + rows.length }
+  const empty = newCardState(now)
+  const directions = Prisma.join(
+    (['recognition', 'cloze', 'production'] as const).map(
+      (direction) => Prisma.sql`SELECT ${direction} AS direction, ${DIRECTION_DELAY_DAYS[direction] * DAY_MS} AS delayMs`,
+    ),
+    ' UNION ALL ',
+  )
+  const createdAt = sqliteDate(now)
+  const lastReview = empty.lastReview ? sqliteDate(empty.lastReview) : null
+  // `ms`: the due instant in ms since the epoch, formatted with integer arithmetic (no float rounding).
+  return tx.$executeRaw`
+    INSERT INTO "Card" ("id", "learnerId", "direction", "vocabularyItemId", "due", "stability", "difficulty", "elapsedDays",
+                        "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview", "version", "createdAt")
+    SELECT 'c' || lower(hex(randomblob(12))), ${learnerId}, t.direction, t.itemId,
+           strftime('%Y-%m-%dT%H:%M:%S', t.ms / 1000, 'unixepoch') || printf('.%03d+00:00', t.ms % 1000),
+           ${empty.stability}, ${empty.difficulty}, ${empty.elapsedDays}, ${empty.scheduledDays}, ${empty.learningSteps},
+           ${empty.reps}, ${empty.lapses}, ${empty.state}, ${lastReview}, 0, ${createdAt}
+      FROM (SELECT v."id" AS itemId, d.direction AS direction,
+                   CAST(${now.getTime()} AS INTEGER) + CAST(d.delayMs AS INTEGER) + v."position" AS ms
+              FROM "VocabularyItem" v CROSS JOIN (${directions}) d
+             WHERE v."articleId" = ${articleId} AND v."retired" = 0
+               AND (d.direction <> 'cloze' OR v."termStart" IS NOT NULL)) t
+     WHERE true
+    ON CONFLICT ("learnerId", "vocabularyItemId", "direction") DO NOTHING`
+}
+
+/** A date as the Prisma SQLite adapter stores DateTime columns (`iso8601`: `2026-01-02T03:04:05.006+00:00`). */
+function sqliteDate(date: Date): string {
+  return date.toISOString().replace('Z', '+00:00')
 }
 
 /**

@@ -4,7 +4,7 @@ import { prisma } from '~/db.server'
 import { Prisma } from '~/generated/prisma/client'
 import { StringListSchema, parseJsonColumn } from './bank-json'
 import { activeQuizQuestion } from './article.server'
-import { ensureVocabularyCards, recordMissedQuestions } from './card.server'
+import { createVocabularyCards, recordMissedQuestions } from './card.server'
 import { NotFoundError } from './errors'
 import { adoptTimeZone, findLearner, readTimeZoneField, type LearnerSummary } from './learner.server'
 import { parseQuizForm, parseStartedAt, readQuizForm, type QuizFormErrors, type QuizFormValues } from './quiz-form'
@@ -169,7 +169,7 @@ export async function submitQuiz(input: {
         },
         select: { id: true, learnerId: true },
       })
-      await ensureVocabularyCards(tx, { learnerId, articleId: article.id, now })
+      await createVocabularyCards(tx, { learnerId, articleId: article.id, now })
       const missed = responses.filter((r) => !r.correct).map((r) => r.questionId)
       await recordMissedQuestions(tx, { learnerId, questionIds: missed, now, desiredRetention })
       return created
