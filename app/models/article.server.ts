@@ -1,5 +1,6 @@
 /** Reading articles: the list on the home page and the reading view. */
 import { prisma } from '~/db.server'
+import { Prisma } from '~/generated/prisma/client'
 import { DEFAULT_LANG, type Lang } from '~/i18n/lang'
 import { formatDate } from '~/utils/format'
 import { SegmentsSchema, SentencesSchema, parseJsonColumn } from './bank-json'
@@ -17,6 +18,17 @@ export const activeQuizQuestion = {
   retired: false,
   quizPosition: { not: null },
   type: { in: [...QUIZ_QUESTION_TYPES] },
+}
+
+/**
+ * {@link activeQuizQuestion} as an SQL condition on the Question table under `alias` (a constant of the
+ * caller, never user input), for the quiz page's raw query; `tests/quiz-query.test.ts` checks that both
+ * select the same questions.
+ */
+export function activeQuizQuestionSql(alias: 'q'): Prisma.Sql {
+  const q = Prisma.raw(alias)
+  return Prisma.sql`${q}."status" = 'approved' AND ${q}."retired" = 0 AND ${q}."quizPosition" IS NOT NULL
+    AND ${q}."type" IN (${Prisma.join([...QUIZ_QUESTION_TYPES])})`
 }
 
 export interface ArticleSummary {

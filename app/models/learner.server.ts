@@ -1,7 +1,10 @@
 /** Learners: created with their first submitted quiz (or added vocabulary), identified by the session cookie. */
+import { z } from 'zod'
 import { prisma } from '~/db.server'
+import { Prisma } from '~/generated/prisma/client'
 import type { Tx } from './card.server'
 import { NotFoundError } from './errors'
+import { queryRows } from './insight/queries.server'
 import { FALLBACK_TIME_ZONE, isValidTimeZone } from './learner-day'
 
 export interface LearnerSummary {
@@ -9,14 +12,19 @@ export interface LearnerSummary {
   displayName: string
 }
 
+const LearnerSummaryRow = z.object({ id: z.string(), displayName: z.string() })
+
 /**
- * The learner with this id.
+ * The learner with this id (a raw statement: pages look the session's learner up on every request, and a
+ * Prisma `findUnique` costs several times the query itself in its query compiler).
  * @param learnerId the id from the session, or null.
  * @returns the learner, or null when the id is null or no longer exists (e.g. after a database reset).
+ * @throws ZodError when the row does not have the expected shape.
  */
 export async function findLearner(learnerId: string | null): Promise<LearnerSummary | null> {
   if (!learnerId) return null
-  return prisma.learner.findUnique({ where: { id: learnerId }, select: { id: true, displayName: true } })
+  const [row] = await queryRows(LearnerSummaryRow, Prisma.sql`SELECT "id", "displayName" FROM "Learner" WHERE "id" = ${learnerId}`)
+  return row ?? null
 }
 
 /**

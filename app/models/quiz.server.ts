@@ -1,11 +1,13 @@
 /** Quizzes: the questions shown to a learner, and storing a submitted attempt. */
 import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
 import { prisma } from '~/db.server'
 import { Prisma } from '~/generated/prisma/client'
 import { StringListSchema, parseJsonColumn } from './bank-json'
-import { activeQuizQuestion } from './article.server'
+import { activeQuizQuestion, activeQuizQuestionSql } from './article.server'
 import { createVocabularyCards, recordMissedQuestions } from './card.server'
 import { NotFoundError } from './errors'
+import { queryRows } from './insight/queries.server'
 import { adoptTimeZone, findLearner, readTimeZoneField, type LearnerSummary } from './learner.server'
 import { parseQuizForm, parseStartedAt, readQuizForm, type QuizFormErrors, type QuizFormValues } from './quiz-form'
 import { scoreAnswers } from './scoring'
@@ -37,31 +39,42 @@ export interface Quiz {
  * @throws NotFoundError when no shared (sample) article has this slug.
  */
 export async function getQuiz(slug: string, learnerId: string | null, now: Date): Promise<Quiz> {
-  const article = await prisma.article.findUnique({
-    // A teacher's own article is quizzed only through its assignments (attempts allowed, mode).
-    where: { slug, ownerId: null },
-    select: {
-      slug: true,
-      titleAr: true,
-      questions: {
-        where: activeQuizQuestion,
-        orderBy: { quizPosition: 'asc' },
-        select: { id: true, type: true, stem: true, options: true },
-      },
-    },
-  })
+  // One statement for the article and its quiz questions (the page's hot path; see activeQuizQuestionSql).
+  // A teacher's own article is quizzed only through its assignments (attempts allowed, mode).
+  const [rows, learner] = await Promise.all([
+    queryRows(
+      QuizRow,
+      Prisma.sql`SELECT a."slug", a."titleAr", q."id", q."type", q."stem", q."options"
+        FROM "Article" a LEFT JOIN "Question" q ON q."articleId" = a."id" AND ${activeQuizQuestionSql('q')}
+       WHERE a."slug" = ${slug} AND a."ownerId" IS NULL
+       ORDER BY q."quizPosition" ASC`,
+    ),
+    findLearner(learnerId),
+  ])
+  const article = rows[0]
   if (!article) throw new NotFoundError('Article')
   return {
     article: { slug: article.slug, titleAr: article.titleAr },
-    questions: article.questions.map((q) => ({
-      ...q,
-      options: parseJsonColumn(StringListSchema, q.options, `Question ${q.id} options`),
-    })),
-    learner: await findLearner(learnerId),
+    questions: rows.flatMap((q) =>
+      q.id === null
+        ? []
+        : [{ id: q.id, type: q.type!, stem: q.stem!, options: parseJsonColumn(StringListSchema, q.options!, `Question ${q.id} options`) }],
+    ),
+    learner,
     clientToken: randomUUID(),
     startedAt: now.toISOString(),
   }
 }
+
+/** A row of the quiz page's query: the article, and one question (all null when it has none). */
+const QuizRow = z.object({
+  slug: z.string(),
+  titleAr: z.string(),
+  id: z.string().nullable(),
+  type: z.string().nullable(),
+  stem: z.string().nullable(),
+  options: z.string().nullable(),
+})
 
 /** The outcome of {@link submitQuiz}. */
 export type SubmitResult =
