@@ -4,6 +4,7 @@
  *   write is lost when the transaction rolls back) and lets a deferred read-then-write transaction fail
  *   with SQLITE_BUSY when another connection commits between its read and its write; the app's adapter
  *   (`app/utils/serialized-sqlite.server.ts`) does neither;
+ * - plain reads (the quiz page's) answer from the last commit while a write transaction holds the lock;
  * - a quiz form posted 20 times at once stores one attempt and every post is sent to it;
  * - 50 students submitting at once are all stored with their own scores.
  */
@@ -14,7 +15,10 @@ import { describe, expect, it } from 'vitest'
 import { createPrismaClient, prisma } from '~/db.server'
 import { PrismaClient } from '~/generated/prisma/client'
 import { StringListSchema } from '~/models/bank-json'
+import { findLearner } from '~/models/learner.server'
 import { answerFieldName } from '~/models/quiz-form'
+import { getQuiz } from '~/models/quiz.server'
+import { countReviewable } from '~/models/review.server'
 import { seedContent } from '~/models/seed.server'
 import { action as quizAction } from '~/routes/articles.$slug.quiz'
 import { emptyLexicon, fixtureArticle, fixtureGenerated } from './fixtures/bank'
@@ -82,6 +86,32 @@ function writerThread(): { write: () => Promise<string>; stop: () => Promise<num
     stop: () => worker.terminate(),
   }
 }
+
+describe('reads while a write transaction is open', () => {
+  it('answer at once from the last commit: the page reads never queue behind the writer', async () => {
+    const reader = await prisma.learner.create({ data: { displayName: 'reader' }, select: { id: true, displayName: true } })
+    let opened!: () => void
+    const isOpen = new Promise<void>((resolve) => (opened = resolve))
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const writer = prisma.$transaction(async (tx) => {
+      await tx.learner.create({ data: { id: 'pendingwriter', displayName: 'pending' } })
+      opened()
+      // Holds the write lock until the reads below have answered: if they queued behind it, the test
+      // would never get here to release it (and would fail on vitest's timeout).
+      await gate
+    })
+    await isOpen
+    expect(await findLearner(reader.id)).toEqual(reader)
+    expect(await findLearner('pendingwriter')).toBe(null)
+    expect(await countReviewable(reader.id, new Date())).toBe(0)
+    expect(await prisma.learner.count({ where: { displayName: 'pending' } })).toBe(0)
+    expect((await getQuiz(slug, reader.id, new Date())).questions.length).toBeGreaterThan(0)
+    release()
+    await writer
+    expect(await findLearner('pendingwriter')).toEqual({ id: 'pendingwriter', displayName: 'pending' })
+  })
+})
 
 describe('two connections', () => {
   it('a deferred read-then-write transaction fails at once when another connection commits between; BEGIN IMMEDIATE waits instead', async () => {

@@ -64,7 +64,19 @@ export function plural(
   n: number,
   forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
 ): string {
-  const category = new Intl.PluralRules(intlLocale(lang)).select(n)
-  const form = forms[category] ?? forms.other
-  return form.replace('#', new Intl.NumberFormat(intlLocale(lang)).format(n))
+  const { rules, numbers } = pluralFormatters(lang)
+  const form = forms[rules.select(n)] ?? forms.other
+  return form.replace('#', numbers.format(n))
+}
+
+// Built once per language: constructing Intl objects costs far more than using them (the header's review
+// count calls `plural` on every page a learner opens).
+const formatters = new Map<Lang, { rules: Intl.PluralRules; numbers: Intl.NumberFormat }>()
+function pluralFormatters(lang: Lang) {
+  let f = formatters.get(lang)
+  if (!f) {
+    f = { rules: new Intl.PluralRules(intlLocale(lang)), numbers: new Intl.NumberFormat(intlLocale(lang)) }
+    formatters.set(lang, f)
+  }
+  return f
 }
