@@ -10,11 +10,16 @@
  *    `BENCH_CONNECTIONS` (100) connections, loopback only (a request unanswered after `BENCH_TIMEOUT_S`,
  *    120 s, is an error), route by route:
  *    - `/healthz` (the ceiling: same server, no database, no rendering), `BENCH_SECONDS` (10) s;
- *    - the quiz page, each request as the next student, `BENCH_SECONDS` s;
+ *    - `/lang` as the next student each time (the framework floor of a page: the root layout with the
+ *      learner's header count, a page of a heading and a two-button form), `BENCH_SECONDS` s;
+ *    - the quiz page, each request as the next student, `BENCH_SECONDS` s, as fast as the server answers;
+ *    - the quiz page again at a fixed `BENCH_RATE` (50) requests/s over the same connections (autocannon
+ *      `overallRate`; autocannon then uses at most that many connections): the latency a class sees at a
+ *      stated arrival rate rather than at saturation;
  *    - the quiz submit: every student posts their answers once, then every form is posted again in a
  *      shuffled order (a double submit), all through the same 100 connections.
  * 4. Prints requests/s, p50 / p99 latency, errors and statuses per route and the quiz page's throughput
- *    as a ratio of `/healthz`; then checks in the database that every student has exactly one attempt,
+ *    as a ratio of `/healthz` and of `/lang`; then checks in the database that every student has exactly one attempt,
  *    with the score their answers earn and one response per question. Exits 1 when a write is lost or
  *    duplicated or a request failed.
  *
@@ -40,6 +45,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 3190)
 /** Server processes on the same database file (ports PORT, PORT + 1, …); the load is split evenly. */
 const SERVERS = Number(process.env.BENCH_SERVERS ?? 1)
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 120)
+/** Requests per second of the fixed-rate quiz-page phase (all servers together). */
+const RATE = Number(process.env.BENCH_RATE ?? 50)
 const SLUG = process.env.BENCH_ARTICLE ?? 'putin-kim-vostochny'
 const dir = path.resolve('data/bench-load')
 const dbFile = path.join(dir, 'load.db')
@@ -189,19 +196,34 @@ try {
   const results: RouteResult[] = []
   results.push(await measure('GET /healthz (ceiling)', () => ({ duration: SECONDS, requests: [{ method: 'GET', path: '/healthz' }] })))
 
-  let next = 0
+  let nextLang = 0
   results.push(
-    await measure(`GET /articles/${SLUG}/quiz (as ${STUDENTS} students)`, () => ({
+    await measure(`GET /lang (as ${STUDENTS} students)`, () => ({
       duration: SECONDS,
       requests: [
         {
           method: 'GET',
-          path: `/articles/${SLUG}/quiz`,
-          setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: students[next++ % students.length]!.cookie } }),
+          path: '/lang',
+          setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: students[nextLang++ % students.length]!.cookie } }),
         },
       ],
     })),
   )
+
+  let next = 0
+  const quizPage = (rate?: number) => (): Partial<autocannon.Options> => ({
+    duration: SECONDS,
+    ...(rate ? { overallRate: Math.max(1, Math.round(rate / SERVERS)) } : {}),
+    requests: [
+      {
+        method: 'GET' as const,
+        path: `/articles/${SLUG}/quiz`,
+        setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...req.headers, cookie: students[next++ % students.length]!.cookie } }),
+      },
+    ],
+  })
+  results.push(await measure(`GET /articles/${SLUG}/quiz (as ${STUDENTS} students)`, quizPage()))
+  results.push(await measure(`GET /articles/${SLUG}/quiz at ${RATE} requests/s`, quizPage(RATE)))
 
   // Each student's form once, then every form again in another order (double submits); with several
   // servers a repeat may go to another server than the first post.
@@ -243,13 +265,18 @@ try {
     const statuses = Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ')
     console.log(`| ${r.route} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${statuses} |`)
   }
-  const [ceiling, page, submit] = results as [RouteResult, RouteResult, RouteResult]
-  console.log(`\nquiz page / healthz throughput ratio: ${(page.rps / ceiling.rps).toFixed(2)} (aim ≥ 0.5); quiz page p99 ${page.p99} ms (aim < 100 ms)`)
+  const [ceiling, floor, page, paced, submit] = results as [RouteResult, RouteResult, RouteResult, RouteResult, RouteResult]
+  console.log(
+    `\nquiz page throughput / healthz: ${(page.rps / ceiling.rps).toFixed(2)}, / lang page: ${(page.rps / floor.rps).toFixed(2)} (aim ≥ 0.5)` +
+      `\nquiz page p99 at saturation (${CONNECTIONS} connections): ${page.p99} ms; at ${RATE} requests/s: ${paced.p99} ms (aim < 100 ms)`,
+  )
   const badSubmits = Object.entries(submit.statuses).filter(([s]) => s !== '302').reduce((n, [, c]) => n + c, 0)
-  const badPages = Object.entries(page.statuses).filter(([s]) => s !== '200').reduce((n, [, c]) => n + c, 0)
-  if (submit.errors + badSubmits + page.errors + badPages > 0) {
+  const pages = [floor, page, paced]
+  const badPages = pages.flatMap((r) => Object.entries(r.statuses)).filter(([s]) => s !== '200').reduce((n, [, c]) => n + c, 0)
+  const pageErrors = pages.reduce((n, r) => n + r.errors, 0)
+  if (submit.errors + badSubmits + pageErrors + badPages > 0) {
     failed = true
-    console.log(`FAILED requests: ${submit.errors + page.errors} socket errors, ${badSubmits} submits and ${badPages} pages with another status`)
+    console.log(`FAILED requests: ${submit.errors + pageErrors} socket errors, ${badSubmits} submits and ${badPages} pages with another status`)
   }
 } finally {
   await Promise.all(
