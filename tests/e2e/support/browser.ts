@@ -135,12 +135,16 @@ export async function languageSwitchExists(): Promise<boolean> {
  */
 export const LANGUAGES: ('ar' | 'en')[] = (await languageSwitchExists()) ? ['ar', 'en'] : ['ar']
 
-/** Remix `createCookie` without secrets stores base64(JSON); anything else is compared as is. */
+/**
+ * Remix `createCookie` stores base64(JSON), followed by `.signature` when it has secrets; a value that is
+ * not in that form is compared as it is.
+ */
 function decodeCookieValue(value: string): unknown {
+  const raw = decodeURIComponent(value)
   try {
-    return JSON.parse(Buffer.from(decodeURIComponent(value), 'base64').toString('utf8'))
+    return JSON.parse(Buffer.from(raw.split('.')[0]!, 'base64').toString('utf8'))
   } catch {
-    return value
+    return raw
   }
 }
 
