@@ -16,5 +16,9 @@ export default defineConfig({
     setupFiles: ['tests/setup/db.ts', 'tests/setup/console.ts'],
     pool: 'forks',
     restoreMocks: true,
+    // A harness limit, not a performance check: property tests and database tests must not fail on a busy
+    // 2-core machine (speed is measured by the bench scripts).
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 })

@@ -77,6 +77,9 @@ export const WeaponEntrySchema = z.object({
     'nuclear',
     'general',
   ]),
+  /** A model or system name («ناسامز», «هواسونغ-18»): a proper noun, so a distractor in this form takes no
+   * article and no case ending when the key has them. Absent for generic terms («صاروخ باليستي»). */
+  model: z.literal(true).optional(),
 })
 export type WeaponEntry = z.infer<typeof WeaponEntrySchema>
 

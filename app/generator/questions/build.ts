@@ -362,6 +362,18 @@ const CLOZE_SKILL: Record<string, Skill> = {
   number: 'how_many',
 }
 
+/**
+ * A weapon mention that is an adjective after its noun («قصف مدفعي» for «مدفعية»): a nisba the lexicon does not
+ * list as a name of the weapon. Blanking it would ask for an adjective among nouns.
+ */
+function isAdjectival(ctx: QuestionContext, ref: MentionRef): boolean {
+  const mention = normalizeAnswer(ref.mention.text)
+  if (!/ي$/.test(mention)) return false
+  const entry = ref.entity.lexiconId ? ctx.lexicon.weapons.find((w) => w.id === ref.entity.lexiconId) : undefined
+  const names = entry ? [entry.canonical, ...entry.variants] : [ref.entity.canonical]
+  return !names.some((n) => normalizeAnswer(n) === mention)
+}
+
 /** The sentence with one mention blanked; options of the same type. */
 /** At most this many entity clozes per entity: a bank with forty blanks for «روسيا» helps no teacher. */
 const MAX_CLOZES_PER_ENTITY = 6
@@ -375,6 +387,7 @@ function clozeItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[], perEn
     if (seen >= MAX_CLOZES_PER_ENTITY) continue
     perEntity.set(ref.entity.id, seen + 1)
     if (ref.entity.type === 'weapon' && ref.entity.lexiconId && ctx.lexicon.weapons.find((w) => w.id === ref.entity.lexiconId)?.category === 'general') continue
+    if (ref.entity.type === 'weapon' && isAdjectival(ctx, ref)) continue
     const stem = tidy(clozeStem(ctx, s, ref.mention.start, ref.mention.end))
     if (!stem.includes(BLANK)) continue
     const skill = CLOZE_SKILL[ref.entity.type]!

@@ -6,7 +6,7 @@
  */
 import { fastHash } from '../ids'
 import type { FoundEntity } from '../entities/recognize'
-import { normalizeAnswer } from '../text/normalize'
+import { normalizeAnswer, normalizeArabic } from '../text/normalize'
 import { stemCandidates, tokenize } from '../text/tokens'
 import { familyName } from '../text/words'
 import type { QuestionContext } from './context'
@@ -35,6 +35,10 @@ interface PoolEntry {
   /** Place kind or weapon category, for preferring distractors of the key's kind. */
   kind: string | null
   gender: 'm' | 'f' | null
+  /** A weapon model name (lexicon `model`). */
+  model?: boolean
+  /** ISO 3166-1 country of a place or organisation, when the lexicon gives it. */
+  country?: string
 }
 
 const poolCache = new WeakMap<QuestionContext['lexicon'], Map<string, PoolEntry[]>>()
@@ -53,11 +57,11 @@ function lexiconPool(lexicon: QuestionContext['lexicon'], type: string): PoolEnt
     type === 'person'
       ? lexicon.people.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants, ...p.aliases]), short: p.variants, kind: null, gender: p.gender }))
       : type === 'place'
-        ? lexicon.places.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants]), short: [], kind: p.kind, gender: null }))
+        ? lexicon.places.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants]), short: [], kind: p.kind, gender: null, country: p.country }))
         : type === 'organization'
-          ? lexicon.organizations.map((o) => ({ id: o.id, canonical: o.canonical, keys: keys([o.canonical, ...o.variants]), short: [], kind: o.kind, gender: null }))
+          ? lexicon.organizations.map((o) => ({ id: o.id, canonical: o.canonical, keys: keys([o.canonical, ...o.variants]), short: [], kind: o.kind, gender: null, country: o.country }))
           : type === 'weapon'
-            ? lexicon.weapons.map((w) => ({ id: w.id, canonical: w.canonical, keys: keys([w.canonical, ...w.variants]), short: [], kind: w.category, gender: null }))
+            ? lexicon.weapons.map((w) => ({ id: w.id, canonical: w.canonical, keys: keys([w.canonical, ...w.variants]), short: [], kind: w.category, gender: null, model: w.model === true }))
             : []
   byType.set(type, pool)
   return pool
@@ -88,7 +92,7 @@ function isAlias(ctx: QuestionContext, e: FoundEntity, form: string): boolean {
  * Kinds of place that cannot contain one another, so that a distractor is never a true answer by
  * containment («روسيا» or «الشرق الأقصى الروسي» for a base in Russia's Far East): sites (facilities,
  * buildings, institutions, cities) are asked against sites, regions against regions, countries against
- * countries. A rule-found place (no lexicon kind) counts as a site.
+ * countries. A rule-found place takes the kind its head word names («ولاية …» a region), else counts as a site.
  */
 function placeGroup(kind: string | null): 'site' | 'region' | 'country' {
   if (kind === 'country') return 'country'
@@ -120,6 +124,21 @@ function isOneWord(x: string): boolean {
   return v
 }
 
+const ARMED_FORCES = /^(?:الجيش|جيش|القوات المسلحه|قوات مسلحه)\s+(.+)$/
+
+/**
+ * True when two names are one country's army under two names («الجيش السوداني» and «القوات المسلحة
+ * السودانية»): the same nisba (compared by its stem, so the masculine and feminine agree) after «الجيش» or
+ * «القوات المسلحة». A distractor that names the key's army another way would be a second right answer.
+ */
+export function sameArmedForces(a: string, b: string): boolean {
+  const na = ARMED_FORCES.exec(normalizeArabic(a))?.[1]
+  const nb = ARMED_FORCES.exec(normalizeArabic(b))?.[1]
+  if (!na || !nb) return false
+  const stem = (x: string) => x.replace(/^ال/, '').replace(/(?:يه|ي)$/, '')
+  return stem(na) === stem(nb)
+}
+
 const stemSet = (s: string) => new Set(tokenize(s).map((t) => stemCandidates(t.norm).at(-1)!))
 
 /** True when every word of `a` is a word of `b` («طائرة مسيرة» inside «طائرات مسيرة انتحارية»). */
@@ -129,38 +148,63 @@ function containedIn(a: string, b: string): boolean {
   return sa.size > 0 && [...sa].every((w) => sb.has(w))
 }
 
-/** An adjective after a noun: a nisba («اصطناعي»), a feminine, a participle in م («مصفح», «مضادة»), or a
- * prepositional phrase («للدبابات»). Anything else after a noun is read as a construct («راجمات صواريخ»). */
-const isNisba = (w: string) => /(?:ي|ية|يه|يين|يون|يات|ة)$/.test(w.replace(/[\u064B-\u0652]/g, '')) || /^(?:ل|لل|م)/.test(w)
+/** An adjective after a noun: a nisba («اصطناعي»), a feminine, a participle in م («مصفح», «مضادة»), an
+ * active participle of the pattern فاعل («حامل»), or a prepositional phrase («للدبابات»). Anything else after
+ * a noun is read as a construct («راجمات صواريخ», «طائرة تجسس»). */
+const isNisba = (w: string) => {
+  const bare = w.replace(/[\u064B-\u0652]/g, '').replace(/^ال/, '')
+  return /(?:ي|ية|يه|يين|يون|يات|ة)$/.test(bare) || /^(?:ل|لل|م)/.test(w) || /^[^ا]ا[^ا]{2}$/.test(bare)
+}
 
 /**
  * A distractor written in the key's grammatical form, or null when it cannot be: the article on every
  * word of a noun with nisba adjectives («قمر اصطناعي» → «القمر الاصطناعي») or on the last word of a
  * construct («راجمات صواريخ» → «راجمات الصواريخ») when the key is definite; the accusative tanwin when
- * the key carries it («صاروخاً باليستياً»), except on sound feminine plurals and broken plurals that take
- * none. Names (people, places, organisations) and model names are returned as they are.
+ * the key carries it («صاروخاً باليستياً»), spelt as the key spells it (alif then tanwin, or tanwin then alif),
+ * on every word of a noun with adjectives but not on a construct (whose first term drops the tanwin and whose
+ * second is genitive), and never on sound feminine plurals and diptote broken plurals; a definite key's
+ * proclitics («و», «ب», «ل» merged with the article as «لل») on the distractor too. Names (people, places,
+ * organisations) are returned as they are; a weapon model name (`options.model`) takes only the proclitics.
  */
-export function agreeWith(key: string, distractor: string, type: string): string | null {
+export function agreeWith(key: string, distractor: string, type: string, options: { model?: boolean } = {}): string | null {
   if (type !== 'weapon' && type !== 'vocabulary') return distractor
   const kw = key.trim().split(/\s+/)
   const dw = distractor.trim().split(/\s+/)
   if (/\d|[A-Za-z]/.test(distractor) || /\d|[A-Za-z]/.test(key)) return distractor
-  const keyDefinite = /^(?:ال|لل)/.test(kw[0]!) || (kw.length > 1 && /^ال/.test(kw[1]!))
+  // A definite key may carry proclitics before its article: a conjunction and/or a preposition
+  // («والغواصات», «للأقمار» = ل + الأقمار, «بالصواريخ»). The distractor takes the same ones, or the key
+  // would be the only option that fits the blank's grammar.
+  // (at least three letters after the article: «بالون» is a word, not ب + ال + ون)
+  const clitic = /^([وف]?)لل.{3}/.exec(kw[0]!)?.[1]?.concat('ل') ?? /^([وف]?[بك]?)ال.{3}/.exec(kw[0]!)?.[1] ?? ''
+  const withClitic = (phrase: string) => {
+    if (!clitic || !/^ال/.test(phrase)) return phrase
+    return clitic.endsWith('ل') ? `${clitic}${phrase.slice(1)}` : `${clitic}${phrase}`
+  }
+  // a model name is a proper noun: only the key's proclitics (ل of «لل» included) join it
+  if (options.model) return clitic ? `${clitic}${distractor}` : distractor
+  const keyDefinite = /^(?:[وف]?[بكل]?ال|[وف]?لل)/.test(kw[0]!) || (kw.length > 1 && /^ال/.test(kw[1]!))
   const distDefinite = dw.some((w) => /^ال/.test(w))
   if (keyDefinite && !distDefinite) {
-    if (dw.length === 1) return `ال${dw[0]}`
-    if (dw.slice(1).every(isNisba)) return dw.map((w) => (/^(?:ل|لل)/.test(w) ? w : `ال${w}`)).join(' ')
-    if (dw.length === 2) return `${dw[0]} ال${dw[1]}`
+    if (dw.length === 1) return withClitic(`ال${dw[0]}`)
+    if (dw.slice(1).every(isNisba)) return withClitic(dw.map((w) => (/^(?:ل|لل)/.test(w) ? w : `ال${w}`)).join(' '))
+    // a construct takes the article on its second term and the key's proclitics on its first
+    if (dw.length === 2) return `${clitic}${dw[0]} ال${dw[1]}`
     return null
   }
   if (!keyDefinite && distDefinite) return null
-  const accusative = /(?:\u064B\u0627|\u0627\u064B)$/.test(kw[0]!)
-  if (accusative && !/\u064B/.test(distractor)) {
+  if (keyDefinite && distDefinite) return withClitic(distractor)
+  // The key's own spelling of the accusative ending: tanwin before or after the alif (both are in use).
+  const ending = /\u0627\u064B$/.test(kw[0]!) ? '\u0627\u064B' : /\u064B\u0627$/.test(kw[0]!) ? '\u064B\u0627' : null
+  if (ending && !/\u064B/.test(distractor)) {
+    // A construct («طائرة تجسس»): the first term loses its tanwin and the second is genitive, so neither
+    // shows the accusative ending; only a noun with adjectives takes it on every word.
+    if (dw.length > 1 && !dw.slice(1).every(isNisba)) return distractor
     const tanwin = (w: string) => {
-      if (/^(?:ل|لل|ال)/.test(w) || /ات$/.test(w) || /^.{2}ا.{2,}$/.test(w)) return w
+      if (/^(?:ل|لل|ال)/.test(w)) return w
       if (/ة$/.test(w)) return `${w}\u064B`
-      if (/(?:ى|اء)$/.test(w)) return w
-      return `${w}\u064B\u0627`
+      // sound feminine plurals, diptote broken plurals (CCāCiC: «صواريخ», «قذائف») and final ى/اء take none
+      if (/ات$/.test(w) || /^.{2}ا.{2,}$/.test(w) || /(?:ى|اء)$/.test(w)) return w
+      return `${w}${ending}`
     }
     return dw.map(tanwin).join(' ')
   }
@@ -171,8 +215,38 @@ function weaponCategory(ctx: QuestionContext, e: { lexiconId: string | null }): 
   return e.lexiconId ? ctx.lexicon.weapons.find((w) => w.id === e.lexiconId)?.category : undefined
 }
 
-function placeKind(ctx: QuestionContext, e: { lexiconId: string | null }): string | null {
-  return e.lexiconId ? (ctx.lexicon.places.find((p) => p.id === e.lexiconId)?.kind ?? null) : null
+/** Head words that say what kind of organisation a rule-found name is («القوات …» military). */
+const ORGANIZATION_HEADS: Array<[RegExp, string]> = [
+  [/^(?:الجيش|جيش|القوات|قوات|كتائب|سرايا|الحرس|هيئه الاركان|لواء|ميليشيا)(?:\s|$)/, 'military'],
+  [/^(?:وزاره|الحكومه|حكومه|البرلمان|مجلس|الرئاسه|رئاسه)(?:\s|$)/, 'government'],
+  [/^(?:وكاله انباء|وكاله الانباء|صحيفه|قناه|اذاعه|موقع)(?:\s|$)/, 'media'],
+  [/^(?:حزب|حركه|جبهه|تيار)(?:\s|$)/, 'party'],
+  [/^(?:شركه|مجموعه)(?:\s|$)/, 'company'],
+]
+
+/** An organisation's kind: the lexicon's, else the one its head word names, else null. */
+function organizationKind(ctx: QuestionContext, e: { lexiconId: string | null; canonical?: string }): string | null {
+  if (e.lexiconId) return ctx.lexicon.organizations.find((o) => o.id === e.lexiconId)?.kind ?? null
+  if (!e.canonical) return null
+  const norm = normalizeArabic(e.canonical)
+  return ORGANIZATION_HEADS.find(([re]) => re.test(norm))?.[1] ?? null
+}
+
+/** Head words that say what kind of place a rule-found name is («ولاية شمال دارفور» is a region). */
+const PLACE_HEADS: Array<[RegExp, string]> = [
+  [/^(?:مدينه|بلده|قريه|العاصمه)\s/, 'city'],
+  [/^(?:ولايه|محافظه|اقليم|منطقه|مقاطعه|جزيره|شبه جزيره|قطاع)\s/, 'region'],
+  [/^(?:قاعده|مطار|ميناء|منشاه|محطه|معبر|مخيم|سجن|مستشفي)\s/, 'facility'],
+  [/^(?:بحر|مضيق|نهر|خليج|المحيط)\s/, 'water'],
+  [/^(?:قصر|مبني|مقر)\s/, 'building'],
+]
+
+/** A place's kind: the lexicon's, else the one its head word names, else null. */
+function placeKind(ctx: QuestionContext, e: { lexiconId: string | null; canonical?: string }): string | null {
+  if (e.lexiconId) return ctx.lexicon.places.find((p) => p.id === e.lexiconId)?.kind ?? null
+  if (!e.canonical) return null
+  const norm = normalizeArabic(e.canonical)
+  return PLACE_HEADS.find(([re]) => re.test(norm))?.[1] ?? null
 }
 
 interface Candidate {
@@ -180,6 +254,8 @@ interface Candidate {
   keys: Set<string>
   score: number
   order: number
+  /** A weapon model name (lexicon `model`): a proper noun for {@link agreeWith}. */
+  model?: boolean
 }
 
 /**
@@ -212,7 +288,7 @@ export function pickDistractors(
   }
   const taken = new Set<string>([...variantKeys(ctx, key), normalizeAnswer(keyLabel)])
   const inEvidence = new Set((ctx.mentionsBySentence.get(evidenceId) ?? []).map((r) => r.entity.id))
-  const keyKind = key.type === 'place' ? placeKind(ctx, key) : null
+  const keyKind = key.type === 'place' ? placeKind(ctx, key) : key.type === 'organization' ? organizationKind(ctx, key) : null
   const keyWeaponCat = key.lexiconId && key.type === 'weapon' ? ctx.lexicon.weapons.find((w) => w.id === key.lexiconId)?.category : undefined
   const cands: Candidate[] = []
 
@@ -222,14 +298,15 @@ export function pickDistractors(
     if (key.type === 'place' && placeGroup(placeKind(ctx, e)) !== placeGroup(keyKind)) continue
     if (key.type === 'weapon' && !weaponCompatible(keyWeaponCat, weaponCategory(ctx, e))) continue
     let score = 100 + Math.min(e.mentions.length, 5) * 5
-    if (keyKind && placeKind(ctx, e) === keyKind) score += 20
+    if (keyKind && (key.type === 'place' ? placeKind(ctx, e) : organizationKind(ctx, e)) === keyKind) score += 20
     const l = label(e.canonical, lexiconForms(ctx, e.type, e.lexiconId).filter((f) => !isAlias(ctx, e, f)), e.mentions)
-    cands.push({ label: l.text, keys: variantKeys(ctx, e), score: score - l.penalty, order: fastHash(ctx.articleKey, keyLabel, e.id) })
+    const model = e.type === 'weapon' && e.lexiconId !== null && ctx.lexicon.weapons.find((w) => w.id === e.lexiconId)?.model === true
+    cands.push({ label: l.text, keys: variantKeys(ctx, e), score: score - l.penalty, order: fastHash(ctx.articleKey, keyLabel, e.id), model })
   }
   const pick = (list: Candidate[], out: string[], used: Set<string>) => {
     list.sort((x, y) => y.score - x.score || x.order - y.order)
     for (const c of list) {
-      const label = agreeWith(keyLabel, c.label, key.type)
+      const label = agreeWith(keyLabel, c.label, key.type, { model: c.model })
       if (!label) continue
       const k = normalizeAnswer(label)
       if (!k || used.has(k) || [...c.keys].some((x) => taken.has(x))) continue
@@ -237,6 +314,7 @@ export function pickDistractors(
       // nor one whose words all stand in the key or the other way round (a kind of the key, or the key's kind).
       if ([...taken].some((t) => t.split(' ').includes(k))) continue
       if (key.type === 'weapon' && (containedIn(label, keyLabel) || containedIn(keyLabel, label))) continue
+      if (key.type === 'organization' && (sameArmedForces(label, keyLabel) || out.some((o) => sameArmedForces(label, o)))) continue
       out.push(label)
       used.add(k)
       if (out.length === n) return true
@@ -261,14 +339,19 @@ export function pickDistractors(
     fromLexicon = []
     const articleLex = new Set(ctx.entities.map((e) => e.lexiconId).filter(Boolean))
     const wantKind = keyKind ?? keyWeaponCat ?? null
+    const keyCountry = key.lexiconId
+      ? (key.type === 'place' ? ctx.lexicon.places : key.type === 'organization' ? ctx.lexicon.organizations : []).find((x) => x.id === key.lexiconId)?.country
+      : undefined
     for (const p of lexiconPool(ctx.lexicon, key.type)) {
       if (p.id === key.lexiconId || articleLex.has(p.id)) continue
       if (key.type === 'person' && key.gender && p.gender !== key.gender) continue
       if (key.type === 'place' && placeGroup(p.kind) !== placeGroup(keyKind)) continue
       if (key.type === 'weapon' && !weaponCompatible(keyWeaponCat, p.kind ?? undefined)) continue
       const l = label(p.canonical, p.short)
-      const score = (wantKind && p.kind === wantKind ? 30 : key.type === 'person' || key.type === 'organization' ? 10 : 5) - l.penalty
-      fromLexicon.push({ label: l.text, keys: p.keys, score, order: fastHash(ctx.articleKey, keyLabel, p.id) })
+      // a city of the key's country reads as a real alternative («الفاشر»: other Sudanese cities first)
+      const sameCountry = keyCountry && p.country === keyCountry && p.kind !== 'country' ? 15 : 0
+      const score = (wantKind && p.kind === wantKind ? 30 : key.type === 'person' || key.type === 'organization' ? 10 : 5) + sameCountry - l.penalty
+      fromLexicon.push({ label: l.text, keys: p.keys, score, order: fastHash(ctx.articleKey, keyLabel, p.id), model: p.model })
     }
     fromLexicon.sort((x, y) => y.score - x.score || x.order - y.order)
     byKey.set(cacheKey, fromLexicon)

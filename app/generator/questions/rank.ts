@@ -102,6 +102,30 @@ export function selectQuiz(ranked: RankedItem[], size = 12): string[] {
     }
   }
   for (const strict of [true, false]) for (const it of ranked) if (chosen.length < size && fits(it, strict)) take(it)
+  // A short article leaves the quiz short: the greedy pass may have taken an item that blocks two others
+  // (a cloze showing a whole sentence names many keys). One-for-two swaps, the basic local search for a
+  // maximum independent set, grow the quiz while every skill already in it stays in it.
+  const conflicts = (a: RankedItem, b: RankedItem) =>
+    (a.entityId !== null && a.entityId !== undefined && a.entityId === b.entityId) || givesAway(a, b) || givesAway(b, a) || visible(a) === visible(b)
+  const pool = ranked.filter((it) => it.question.type !== 'matching')
+  let grown = true
+  while (grown && chosen.length < size) {
+    grown = false
+    for (const x of pool) {
+      if (chosen.includes(x)) continue
+      const blockers = chosen.filter((c) => conflicts(x, c))
+      if (blockers.length !== 1) continue
+      const out = blockers[0]!
+      const rest = chosen.filter((c) => c !== out)
+      const y = pool.find((y) => y !== x && !chosen.includes(y) && !conflicts(x, y) && !rest.some((c) => conflicts(y, c)))
+      if (!y) continue
+      const skillKept = [x, y, ...rest].some((c) => c.question.skill === out.question.skill)
+      if (!skillKept) continue
+      chosen.splice(chosen.indexOf(out), 1, x, y)
+      grown = true
+      break
+    }
+  }
   const order = new Map(ranked.map((r, i) => [r, i]))
   return chosen.sort((a, b) => order.get(a)! - order.get(b)!).map((c) => c.question.id)
 }
