@@ -1,6 +1,7 @@
 /**
  * The student's flow in a real browser: join a class with its code (after one wrong code, whose error must
- * be announced), read an article and add its vocabulary, take its quiz with two answers wrong on purpose,
+ * be announced), read an article and add its vocabulary, take its quiz (after an empty submit, whose error
+ * summary must be announced and focused) with two answers wrong on purpose,
  * see the exact score, and review three cards. Every page is checked with axe-core and shot at 1280 and
  * 360 px.
  */
@@ -57,6 +58,15 @@ describe.each(LANGUAGES)('student flow (%s)', (lang) => {
     // The quiz: every key from the database except two.
     await navigate(page, `**${articlePath}/quiz`, () => page.locator(`main a[href="${articlePath}/quiz"]`).first().click())
     await checkPage(page, 'quiz')
+    // An empty submit (the browser's own required-field check switched off): the error summary is announced
+    // (role=alert), takes focus, and the first question is marked invalid.
+    const quizForm = page.locator('form:has(input[name="clientToken"])')
+    await quizForm.evaluate((form) => form.setAttribute('novalidate', ''))
+    await quizForm.locator('button[type="submit"]:not([name])').click()
+    await page.locator('[role="alert"]').waitFor()
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert')
+    expect(await page.locator('.question').first().getAttribute('aria-invalid')).toBe('true')
+    await checkPage(page, 'quiz-errors')
     const answered = await answerQuiz(page, { wrong: 2 })
     await navigate(page, /\/attempts\/[^/]+$/, () => page.locator('form:has(input[name="clientToken"]) button[type="submit"]:not([name])').click())
     const attemptId = attemptIdOf(page.url())
