@@ -159,7 +159,10 @@ async function waitUntilAnswering(url: string, server: ChildProcess, timeoutMs: 
   throw new Error(`${url} did not answer within ${timeoutMs} ms; see ${path.join(resultsDir, 'server.log')}`)
 }
 
-/** SIGTERM to the server's process group (npm and the node it started), SIGKILL after 5 s if any is left. */
+/**
+ * SIGTERM to the server's process group (npm and the node it started), SIGKILL after 10 s if any is left
+ * (a graceful server drains its requests and closes the database first).
+ */
 async function stopServer(server: ChildProcess): Promise<void> {
   const pid = server.pid
   if (pid === undefined) return
@@ -179,7 +182,7 @@ async function stopServer(server: ChildProcess): Promise<void> {
     }
   }
   signal('SIGTERM')
-  const deadline = Date.now() + 5_000
+  const deadline = Date.now() + 10_000
   while (groupAlive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
   if (groupAlive()) signal('SIGKILL')
 }

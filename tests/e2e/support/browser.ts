@@ -225,11 +225,21 @@ export async function checkAccessibility(page: Page, label: string): Promise<Axe
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('load')
   if (scriptless.has(page)) return
-  await page.waitForFunction(() => {
-    const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string } } })
-      .__remixRouter
-    return router !== undefined && router.state.navigation.state === 'idle' && router.state.revalidation === 'idle'
-  })
+  // Polled with evaluate (DevTools' callFunctionOn), not waitForFunction, which compiles its predicate in
+  // the page and so depends on the page's Content-Security-Policy.
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    const idle = await page
+      .evaluate(() => {
+        const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string } } })
+          .__remixRouter
+        return router !== undefined && router.state.navigation.state === 'idle' && router.state.revalidation === 'idle'
+      })
+      .catch(() => false) // a document navigation replaced the context: ask the next document
+    if (idle) break
+    if (Date.now() > deadline) throw new Error(`${page.url()}: the Remix router did not become idle (did the page hydrate?)`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
 }
 
