@@ -35,7 +35,7 @@ describe.each(LANGUAGES)('student flow without JavaScript (%s)', (lang) => {
     await navigate(page, /\/attempts\/[^/]+$/, () => page.locator('form:has(input[name="clientToken"]) button[type="submit"]:not([name])').click())
     const attemptId = attemptIdOf(page.url())
     expect(attemptScore(attemptId)).toEqual({ score: answered.expectedScore, total: answered.total })
-    expect(await page.locator('.score').innerText()).toBe(`${answered.expectedScore}/${answered.total}`)
+    expect(await page.locator('.score bdi').innerText()).toBe(`${answered.expectedScore}/${answered.total}`)
     await checkPage(page, 'result-no-js')
 
     const before = countReviews(learnerId)

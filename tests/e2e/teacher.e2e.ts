@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { checkPage, documentLang, LANGUAGES, navigate, useBrowser } from './support/browser'
+import { checkPage, documentLang, LANGUAGES, navigate, settled, useBrowser } from './support/browser'
 import { attemptScore, itemStatusCounts } from './support/db'
 import { answerQuiz, attemptIdOf } from './support/quiz'
 
@@ -58,10 +58,13 @@ describe.each(LANGUAGES)('teacher flow (%s)', (lang) => {
 
     // Reject the first item, approve the second, then approve every remaining draft.
     const items = teacher.locator('ol.results > li')
+    // Each post redirects and revalidates with the buttons disabled: settle before the next click.
     await items.nth(0).locator('form:has(input[name="intent"][value="reject"]) button').click()
     await expect.poll(() => itemStatusCounts(articleId).rejected).toBe(1)
+    await settled(teacher)
     await items.nth(1).locator('form:has(input[name="intent"][value="approve"]) button').click()
     await expect.poll(() => itemStatusCounts(articleId).approved).toBe(1)
+    await settled(teacher)
     await teacher.locator('form:has(input[name="intent"][value="approve-all"]) button').click()
     await expect.poll(() => itemStatusCounts(articleId)).toEqual({ draft: 0, approved: generated.draft - 1, rejected: 1 })
 
@@ -104,7 +107,7 @@ describe.each(LANGUAGES)('teacher flow (%s)', (lang) => {
     await checkPage(teacher, 'teacher-class-results')
 
     await navigate(teacher, `**/attempts/${attemptId}`, () => result.click())
-    expect(await teacher.locator('.score').innerText()).toBe(`${answered.expectedScore}/${answered.total}`)
+    expect(await teacher.locator('.score bdi').innerText()).toBe(`${answered.expectedScore}/${answered.total}`)
     await checkPage(teacher, 'teacher-attempt')
   })
 })
