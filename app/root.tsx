@@ -1,6 +1,8 @@
 /**
- * The document: Arabic, right to left, the self-hosted Noto Naskh Arabic font and the app's stylesheet.
- * The header links to the review page with the number of cards the learner can review now.
+ * The document: `lang` and `dir` from the interface language (Arabic, right to left, by default; English
+ * through the header's switch, remembered in the `fahm_lang` cookie), the self-hosted Noto Naskh Arabic
+ * font and the app's stylesheet. The header links to the review page with the number of cards the learner
+ * can review now.
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
@@ -10,6 +12,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
@@ -17,6 +20,13 @@ import fontRegular from '@fontsource/noto-naskh-arabic/400.css?url'
 import fontBold from '@fontsource/noto-naskh-arabic/700.css?url'
 import appStyles from '~/styles/app.css?url'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { LanguageSwitch } from '~/components/language-switch'
+import { translator } from '~/i18n/catalogue'
+import { dirOf } from '~/i18n/lang'
+import { getLang } from '~/i18n/lang.server'
+import { commonMessages } from '~/i18n/messages/common'
+import { metaLang } from '~/i18n/meta'
+import { useLang, useT } from '~/i18n/use-t'
 import { countReviewable } from '~/models/review.server'
 import { getLearnerId } from '~/session.server'
 
@@ -27,18 +37,24 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-/** The header's review count: null without a learner. */
+/** The interface language (read by `useLang` everywhere) and the header's review count (null without a learner). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const learnerId = await getLearnerId(request)
-  return { reviewable: learnerId ? await countReviewable(learnerId, new Date()) : null }
+  return {
+    lang: await getLang(request),
+    reviewable: learnerId ? await countReviewable(learnerId, new Date()) : null,
+  }
 }
 
 /** The shell shared by every page, also around error boundaries. */
 export function Layout({ children }: { children: ReactNode }) {
-  // Undefined when the root loader itself failed (its error boundary still renders this shell).
+  // Undefined when the root loader itself failed (its error boundary still renders this shell, in Arabic).
   const reviewable = useRouteLoaderData<typeof loader>('root')?.reviewable ?? null
+  const lang = useLang()
+  const t = useT(commonMessages)
+  const { pathname, search } = useLocation()
   return (
-    <html lang="ar" dir="rtl">
+    <html lang={lang} dir={dirOf(lang)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -47,29 +63,30 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">
-          انتقل إلى المحتوى
+          {t('skipToContent')}
         </a>
         <header className="site-header">
-          <Link to="/" className="brand">
+          <Link to="/" className="brand" lang="ar">
             فهم
           </Link>
-          <span className="tagline">اختبارات فهم المقروء من الأخبار العربية</span>
-          <nav className="site-nav" aria-label="الموقع">
-            <Link to="/join">انضم إلى صف</Link>
-            <Link to="/teacher">للمعلّمين</Link>
+          <span className="tagline">{t('tagline')}</span>
+          <nav className="site-nav" aria-label={t('siteNav')}>
+            <Link to="/join">{t('navJoin')}</Link>
+            <Link to="/teacher">{t('navTeachers')}</Link>
             <Link to="/review" className="review-link">
-              المراجعة
+              {t('navReview')}
               {reviewable ? (
                 <>
                   {' '}
                   <span className="badge" aria-hidden="true">
                     <bdi>{reviewable}</bdi>
                   </span>
-                  <span className="visually-hidden">: {reviewable} بطاقة مستحقة الآن</span>
+                  <span className="visually-hidden">: {t('reviewableNow', { n: reviewable })}</span>
                 </>
               ) : null}
             </Link>
           </nav>
+          <LanguageSwitch current={lang} redirectTo={`${pathname}${search}`} />
         </header>
         <main id="main" className="page">
           {children}
@@ -85,9 +102,9 @@ export default function App() {
   return <Outlet />
 }
 
-export const meta: MetaFunction = () => [
-  { title: 'فهم' },
-  { name: 'description', content: 'اختبارات فهم المقروء من مقالات إخبارية عربية' },
-]
+export const meta: MetaFunction = ({ matches }) => {
+  const t = translator(commonMessages, metaLang(matches))
+  return [{ title: t('brand') }, { name: 'description', content: t('description') }]
+}
 
 export const ErrorBoundary = RouteErrorBoundary

@@ -52,7 +52,7 @@ describe('pasting an article', () => {
       expect(sample).toContain(item.evidence)
     }
     // Not in the public list, and no quiz question reaches students yet.
-    expect((await listLoader()).articles.map((a) => a.slug)).not.toContain(row.slug)
+    expect((await listLoader(args(getRequest(`${base}/`)))).articles.map((a) => a.slug)).not.toContain(row.slug)
     // Its quiz is reached only through assignments: the public quiz URL answers 404.
     const error = asData(await thrown(quizLoader(args(getRequest(`${base}/articles/${row.slug}/quiz`), { slug: row.slug }))))
     expect(error.init?.status).toBe(404)

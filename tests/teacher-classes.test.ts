@@ -16,6 +16,7 @@ import { action as logoutAction } from '~/routes/teacher.logout'
 import { action as signupAction } from '~/routes/teacher.signup'
 import { loader as attemptLoader } from '~/routes/attempts.$attemptId'
 import { asData, cookieFrom, formRequest, getRequest, learnerCookie, thrown } from './helpers/app'
+import { formatDateTimeShortIn } from '~/utils/format'
 
 
 // argon2 hashing and the generator on a whole article take seconds when the machine is busy.
@@ -263,11 +264,21 @@ describe('authorisation matrix', () => {
     const article = await prisma.article.create({
       data: { slug: 'teacher-results', titleAr: 'مقال النتائج', titleEn: 't', outlet: 'o', publishedOn: '2024-01-01', language: 'ar', text: 'نص', segments: '[]', sentences: '[]' },
     })
-    const attempt = await prisma.attempt.create({ data: { learnerId: learner!.id, articleId: article.id, score: 7, total: 12 } })
+    const submittedAt = new Date('2026-11-30T20:30:00Z')
+    const attempt = await prisma.attempt.create({ data: { learnerId: learner!.id, articleId: article.id, score: 7, total: 12, submittedAt } })
     const page = await classLoader(args(getRequest(`${base}/teacher/classes/${classId}`, a), { classId }))
     expect(page.classroom.roster[0]!.results).toEqual([
-      { id: attempt.id, score: 7, total: 12, submittedAt: attempt.submittedAt.toISOString(), articleTitle: 'مقال النتائج' },
+      {
+        id: attempt.id,
+        score: 7,
+        total: 12,
+        submittedAt: submittedAt.toISOString(),
+        // Formatted on the server in the teacher's zone (UTC until their browser tells) and language.
+        submittedLabel: formatDateTimeShortIn(submittedAt, 'UTC', 'ar'),
+        articleTitle: 'مقال النتائج',
+      },
     ])
+    expect(page.classroom.roster[0]!.results[0]!.submittedLabel).toMatch(/30.*11.*2026.*8:30/)
     const opened = await attemptLoader(args(getRequest(`${base}/attempts/${attempt.id}`, a), { attemptId: attempt.id }))
     expect(opened.result.score).toBe(7)
     const foreign = asData(await thrown(attemptLoader(args(getRequest(`${base}/attempts/${attempt.id}`, b), { attemptId: attempt.id }))))

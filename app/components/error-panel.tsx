@@ -1,5 +1,7 @@
-/** The page shown by error boundaries: a bilingual message and a way back. */
+/** The page shown by error boundaries: a bilingual message (interface language first) and a way back. */
 import { Link, isRouteErrorResponse, useRouteError } from '@remix-run/react'
+import { commonMessages } from '~/i18n/messages/common'
+import { useLang, useT } from '~/i18n/use-t'
 import type { BilingualMessage } from '~/models/errors'
 
 const defaults: Record<number, BilingualMessage> = {
@@ -26,17 +28,36 @@ function messageOf(status: number, payload: unknown): BilingualMessage {
  */
 export function ErrorPanel({ status, payload }: { status: number; payload: unknown }) {
   const message = messageOf(status, payload)
+  const lang = useLang()
+  const t = useT(commonMessages)
+  const arabic = (
+    <p lang="ar" dir="rtl" className={lang === 'ar' ? undefined : 'secondary-lang'}>
+      {message.ar}
+    </p>
+  )
+  const english = (
+    <p lang="en" dir="ltr" className="english">
+      {message.en}
+    </p>
+  )
   return (
     <section className="error-panel" role="alert">
       <h1>
-        {status === 404 ? 'غير موجود' : 'خطأ'} <bdi className="status">{status}</bdi>
+        {status === 404 ? t('notFoundTitle') : t('errorTitle')} <bdi className="status">{status}</bdi>
       </h1>
-      <p>{message.ar}</p>
-      <p lang="en" dir="ltr" className="english">
-        {message.en}
-      </p>
+      {lang === 'ar' ? (
+        <>
+          {arabic}
+          {english}
+        </>
+      ) : (
+        <>
+          <p>{message.en}</p>
+          {arabic}
+        </>
+      )}
       <p>
-        <Link to="/">العودة إلى قائمة المقالات</Link>
+        <Link to="/">{t('backToArticles')}</Link>
       </p>
     </section>
   )

@@ -5,7 +5,11 @@
 import { Form, Link, useLocation } from '@remix-run/react'
 import { useEffect, useRef, type ReactNode } from 'react'
 import { BidiText } from '~/components/bidi-text'
+import { Bilingual } from '~/components/bilingual'
 import { TimeZoneField } from '~/components/time-zone-field'
+import { commonMessages } from '~/i18n/messages/common'
+import { quizMessages as quizText } from '~/i18n/messages/quiz'
+import { useT } from '~/i18n/use-t'
 import {
   DISPLAY_NAME_MAX,
   SHORT_ANSWER_MAX,
@@ -56,17 +60,22 @@ export function QuizView({
   feedback?: Record<string, ItemFeedback> | undefined
 }) {
   const { pathname } = useLocation()
+  const t = useT(quizText)
+  const common = useT(commonMessages)
   const numberOf = new Map(quiz.questions.map((q, i) => [q.id, i + 1]))
 
   return (
     <>
       <h1>
-        اختبار: <Link to={`/articles/${quiz.article.slug}`}>{quiz.article.titleAr}</Link>
+        {t('quizTitle')}{' '}
+        <Link to={`/articles/${quiz.article.slug}`} lang="ar" dir="rtl">
+          {quiz.article.titleAr}
+        </Link>
       </h1>
       {heading}
       {errors ? <ErrorSummary errors={errors} numberOf={numberOf} /> : null}
       {quiz.questions.length === 0 ? (
-        <p className="muted">لا أسئلة لهذا المقال بعد.</p>
+        <p className="muted">{t('noQuestions')}</p>
       ) : (
         <>
           {quiz.learner ? (
@@ -75,9 +84,9 @@ export function QuizView({
             <Form method="post" action="/learner/sign-out" className="inline-form signed-in-as">
               <input type="hidden" name="redirectTo" value={signOutTo ?? pathname} />
               <p className="muted">
-                تُرسل الإجابات باسم <bdi className="name">{quiz.learner.displayName}</bdi>.{' '}
+                {t('submittedAs')} <bdi className="name">{quiz.learner.displayName}</bdi>.{' '}
                 <button type="submit" className="link-button">
-                  ليس أنت؟ <span lang="en" dir="ltr" className="english">Not you?</span>
+                  {common('notYou')}
                 </button>
               </p>
             </Form>
@@ -87,14 +96,15 @@ export function QuizView({
             <TimeZoneField />
             {quiz.learner ? null : (
               <div className="field">
-                <label htmlFor="displayName">اسمك</label>
+                <label htmlFor="displayName">{t('yourName')}</label>
                 <p className="muted" id="displayName-hint">
-                  يظهر في صفحة النتيجة، <BidiText text={`${DISPLAY_NAME_MAX}`} /> حرفًا على الأكثر.
+                  <BidiText text={t('nameHint', { max: DISPLAY_NAME_MAX })} />
                 </p>
                 <input
                   id="displayName"
                   name="displayName"
                   type="text"
+                  dir="auto"
                   required
                   maxLength={DISPLAY_NAME_MAX}
                   autoComplete="nickname"
@@ -120,7 +130,7 @@ export function QuizView({
             ))}
             <p>
               <button type="submit" className="button" disabled={submitting}>
-                {submitting ? 'جارٍ الإرسال…' : 'أرسل الإجابات'}
+                {submitting ? t('sending') : t('send')}
               </button>
             </p>
           </Form>
@@ -156,12 +166,16 @@ function QuestionField({
           <span className="question-number">
             <bdi>{number}</bdi>.
           </span>{' '}
-          <BidiText text={question.stem} />
+          <span lang="ar" dir="rtl">
+            <BidiText text={question.stem} />
+          </span>
         </label>
         <input
           id={`${id}-input`}
           name={name}
           type="text"
+          lang="ar"
+          dir="rtl"
           required
           maxLength={SHORT_ANSWER_MAX}
           defaultValue={value ?? ''}
@@ -184,9 +198,11 @@ function QuestionField({
         <span className="question-number">
           <bdi>{number}</bdi>.
         </span>{' '}
-        <BidiText text={question.stem} />
+        <span lang="ar" dir="rtl">
+          <BidiText text={question.stem} />
+        </span>
       </legend>
-      <ul className="options">
+      <ul className="options" lang="ar" dir="rtl">
         {question.options.map((option, j) => (
           <li key={`${j}-${option}`}>
             <label>
@@ -206,14 +222,10 @@ function QuestionField({
 
 function FieldError({ id, code }: { id: string; code: QuizMessageCode | undefined }) {
   if (!code) return null
-  const message = quizMessages[code]
   return (
     <p id={id} className="field-error">
       <span aria-hidden="true">⚠ </span>
-      <BidiText text={message.ar} />{' '}
-      <span lang="en" dir="ltr" className="english">
-        {message.en}
-      </span>
+      <Bilingual message={quizMessages[code]} />
     </p>
   )
 }
@@ -225,24 +237,24 @@ function FieldError({ id, code }: { id: string; code: QuizMessageCode | undefine
  */
 function ErrorSummary({ errors, numberOf }: { errors: QuizFormErrors; numberOf: Map<string, number> }) {
   const ref = useRef<HTMLDivElement>(null)
+  const t = useT(quizText)
   useEffect(() => {
     ref.current?.focus()
   }, [errors])
   const lines: { order: number; href: string | null; label: string | null; code: QuizMessageCode }[] = [
     ...Object.entries(errors.fields).map(([field, code]) => {
-      if (field === 'displayName') return { order: 0, href: '#displayName', label: 'الاسم', code }
+      if (field === 'displayName') return { order: 0, href: '#displayName', label: t('errorName'), code }
       const n = numberOf.get(field)
-      return { order: n ?? Number.MAX_SAFE_INTEGER, href: n ? `#q-${n}` : null, label: n ? `السؤال ${n}` : null, code }
+      return { order: n ?? Number.MAX_SAFE_INTEGER, href: n ? `#q-${n}` : null, label: n ? t('errorQuestion', { n }) : null, code }
     }),
     ...errors.form.map((code) => ({ order: Number.MAX_SAFE_INTEGER, href: null, label: null, code })),
   ].sort((a, b) => a.order - b.order)
   return (
     <div className="form-errors" role="alert" tabIndex={-1} ref={ref} aria-labelledby="quiz-errors-heading">
       <p id="quiz-errors-heading">
-        <strong>{quizMessages.summary.ar}</strong>{' '}
-        <span lang="en" dir="ltr" className="english">
-          {quizMessages.summary.en}
-        </span>
+        <strong>
+          <Bilingual message={quizMessages.summary} />
+        </strong>
       </p>
       <ul>
         {lines.map((line, i) => (
@@ -259,10 +271,7 @@ function ErrorSummary({ errors, numberOf }: { errors: QuizFormErrors; numberOf: 
                 {': '}
               </>
             ) : null}
-            <BidiText text={quizMessages[line.code].ar} />{' '}
-            <span lang="en" dir="ltr" className="english">
-              {quizMessages[line.code].en}
-            </span>
+            <Bilingual message={quizMessages[line.code]} />
           </li>
         ))}
       </ul>
@@ -275,23 +284,33 @@ function ErrorSummary({ errors, numberOf }: { errors: QuizFormErrors; numberOf: 
  * and, once checked, the verdict with the key and the explanation.
  */
 function PracticeCheck({ questionId, feedback }: { questionId: string; feedback: ItemFeedback | undefined }) {
+  const t = useT(quizText)
   return (
     <div className="practice-check">
       <button type="submit" name="check" value={questionId} className="button secondary" formNoValidate>
-        تحقّق <span lang="en" dir="ltr" className="english">Check</span>
+        {t('check')}
       </button>
       {feedback ? (
         <p className={`verdict ${feedback.correct ? 'is-correct' : 'is-incorrect'}`} role="status">
           {feedback.correct ? (
             <>
-              <span aria-hidden="true">✓ </span>إجابة صحيحة.
+              <span aria-hidden="true">✓ </span>
+              {t('correct')}
             </>
           ) : (
             <>
-              <span aria-hidden="true">✗ </span>إجابة خاطئة. الصحيح: <BidiText text={feedback.key} />
+              <span aria-hidden="true">✗ </span>
+              {t('incorrectKey')}{' '}
+              <span lang="ar" dir="rtl">
+                <BidiText text={feedback.key} />
+              </span>
             </>
           )}{' '}
-          {feedback.explanation ? <BidiText text={feedback.explanation} /> : null}
+          {feedback.explanation ? (
+            <span lang="ar" dir="rtl">
+              <BidiText text={feedback.explanation} />
+            </span>
+          ) : null}
         </p>
       ) : null}
     </div>

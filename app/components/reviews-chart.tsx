@@ -1,8 +1,10 @@
 /**
- * Reviews per day as a small SVG bar chart (time runs right to left, as the page reads), with the same
+ * Reviews per day as a small SVG bar chart (time runs in the page's reading direction), with the same
  * figures in a table for screen readers and anyone who prefers numbers. The SVG is one image with a text
  * alternative; the table is the accessible source of the data.
  */
+import { reviewText } from '~/i18n/messages/review'
+import { useLang, useT } from '~/i18n/use-t'
 import { BidiText } from './bidi-text'
 
 export interface ChartDay {
@@ -27,14 +29,17 @@ export function ReviewsChart({ days, id }: { days: ChartDay[]; id: string }) {
   const barWidth = Math.max(2, slot * 0.7)
   const plotHeight = HEIGHT - TOP - BOTTOM
   const y = (n: number) => TOP + plotHeight - (n / max) * plotHeight
-  // Oldest day at the right edge, today at the left: the page reads right to left.
-  const x = (i: number) => WIDTH - SIDE - (i + 1) * slot + (slot - barWidth) / 2
+  // Time runs in the reading direction: in Arabic the oldest day is at the right edge and today at the
+  // left; in English the other way round.
+  const rtl = useLang() === 'ar'
+  const x = (i: number) => (rtl ? WIDTH - SIDE - (i + 1) * slot : SIDE + i * slot) + (slot - barWidth) / 2
   const first = days[0]
   const last = days[days.length - 1]
+  const t = useT(reviewText)
   const summary =
     total === 0
-      ? 'لا مراجعات في هذه الفترة.'
-      : `${total} مراجعة في ${days.length} يومًا، أكثرها ${busiest?.reviews ?? 0} يوم ${busiest?.label ?? ''}.`
+      ? t('chartNone')
+      : t('chartSummary', { total, days: days.length, busiest: busiest?.reviews ?? 0, label: busiest?.label ?? '' })
 
   return (
     <figure className="chart">
@@ -48,11 +53,11 @@ export function ReviewsChart({ days, id }: { days: ChartDay[]; id: string }) {
         // anchors of the digit labels where they are drawn instead of mirroring them off the canvas.
         direction="ltr"
       >
-        <title id={`${id}-title`}>المراجعات في اليوم</title>
+        <title id={`${id}-title`}>{t('chartTitle')}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         <line x1={SIDE} x2={WIDTH - SIDE} y1={y(0)} y2={y(0)} className="chart-axis" />
         <line x1={SIDE} x2={WIDTH - SIDE} y1={y(max)} y2={y(max)} className="chart-grid" />
-        <text x={WIDTH - SIDE} y={y(max) - 4} className="chart-label" textAnchor="end">
+        <text x={rtl ? WIDTH - SIDE : SIDE} y={y(max) - 4} className="chart-label" textAnchor={rtl ? 'end' : 'start'}>
           {max}
         </text>
         {days.map((d, i) => (
@@ -66,29 +71,36 @@ export function ReviewsChart({ days, id }: { days: ChartDay[]; id: string }) {
           </g>
         ))}
         {first ? (
-          <text x={x(0) + barWidth} y={HEIGHT - 6} className="chart-label" textAnchor="end">
+          <text x={rtl ? x(0) + barWidth : x(0)} y={HEIGHT - 6} className="chart-label" textAnchor={rtl ? 'end' : 'start'}>
             {first.shortLabel}
           </text>
         ) : null}
         {last ? (
-          <text x={x(days.length - 1)} y={HEIGHT - 6} className="chart-label" textAnchor="start">
+          <text
+            x={rtl ? x(days.length - 1) : x(days.length - 1) + barWidth}
+            y={HEIGHT - 6}
+            className="chart-label"
+            textAnchor={rtl ? 'start' : 'end'}
+          >
             {last.shortLabel}
           </text>
         ) : null}
       </svg>
       <figcaption>
-        <span className="legend legend-bar" aria-hidden="true" /> كل المراجعات{' '}
-        <span className="legend legend-again" aria-hidden="true" /> منها «أعد»
+        <span className="legend legend-bar" aria-hidden="true" /> {t('legendAll')}{' '}
+        <span className="legend legend-again" aria-hidden="true" /> {t('legendAgain')}
       </figcaption>
       <details className="chart-data">
-        <summary>الأرقام جدولًا</summary>
+        <summary>{t('chartTable')}</summary>
         <table>
-          <caption>المراجعات في كل يوم من آخر {days.length} يومًا</caption>
+          <caption>
+            <BidiText text={t('chartCaption', { days: days.length })} />
+          </caption>
           <thead>
             <tr>
-              <th scope="col">اليوم</th>
-              <th scope="col">المراجعات</th>
-              <th scope="col">منها «أعد»</th>
+              <th scope="col">{t('colDay')}</th>
+              <th scope="col">{t('colReviews')}</th>
+              <th scope="col">{t('colAgain')}</th>
             </tr>
           </thead>
           <tbody>

@@ -4,6 +4,8 @@
  * the server and the first client render agree (nothing) and a page without JavaScript shows nothing.
  */
 import { useEffect, useState } from 'react'
+import { reviewText } from '~/i18n/messages/review'
+import { useT } from '~/i18n/use-t'
 
 function arabicVoice(synth: SpeechSynthesis): SpeechSynthesisVoice | null {
   return synth.getVoices().find((v) => v.lang.toLowerCase().startsWith('ar')) ?? null
@@ -11,6 +13,7 @@ function arabicVoice(synth: SpeechSynthesis): SpeechSynthesisVoice | null {
 
 export function SpeakButton({ text }: { text: string }) {
   const [voice, setVoice] = useState<SpeechSynthesisVoice | null>(null)
+  const t = useT(reviewText)
   useEffect(() => {
     const synth = typeof window !== 'undefined' ? window.speechSynthesis : undefined
     if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return
@@ -36,7 +39,10 @@ export function SpeakButton({ text }: { text: string }) {
       }}
     >
       <span aria-hidden="true">🔊 </span>
-      استمع <span className="visually-hidden">إلى «{text}»</span>
+      {t('listen')}{' '}
+      <span className="visually-hidden">
+        «<span lang="ar">{text}</span>»
+      </span>
     </button>
   )
 }

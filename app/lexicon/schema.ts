@@ -38,6 +38,36 @@ export const PersonEntrySchema = z.object({
 })
 export type PersonEntry = z.infer<typeof PersonEntrySchema>
 
+/**
+ * The sub-regions of the UN M49 standard ("Standard country or area codes for statistical use", UN
+ * Statistics Division), with the continent each belongs to.
+ */
+export const M49_CONTINENT = {
+  'Northern Africa': 'Africa',
+  'Eastern Africa': 'Africa',
+  'Middle Africa': 'Africa',
+  'Southern Africa': 'Africa',
+  'Western Africa': 'Africa',
+  Caribbean: 'Americas',
+  'Central America': 'Americas',
+  'South America': 'Americas',
+  'Northern America': 'Americas',
+  'Central Asia': 'Asia',
+  'Eastern Asia': 'Asia',
+  'South-eastern Asia': 'Asia',
+  'Southern Asia': 'Asia',
+  'Western Asia': 'Asia',
+  'Eastern Europe': 'Europe',
+  'Northern Europe': 'Europe',
+  'Southern Europe': 'Europe',
+  'Western Europe': 'Europe',
+  'Australia and New Zealand': 'Oceania',
+  Melanesia: 'Oceania',
+  Micronesia: 'Oceania',
+  Polynesia: 'Oceania',
+} as const
+const M49_SUBREGIONS = Object.keys(M49_CONTINENT) as [keyof typeof M49_CONTINENT, ...Array<keyof typeof M49_CONTINENT>]
+
 export const PlaceEntrySchema = z.object({
   id: EntryId,
   canonical: Surface,
@@ -45,6 +75,8 @@ export const PlaceEntrySchema = z.object({
   english: z.string().min(1),
   kind: z.enum(['country', 'city', 'region', 'facility', 'institution', 'water', 'building']),
   country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  /** A country's UN M49 sub-region («Northern Africa», «Western Asia»): neighbours make plausible distractors. */
+  subregion: z.enum(M49_SUBREGIONS).optional(),
 })
 export type PlaceEntry = z.infer<typeof PlaceEntrySchema>
 

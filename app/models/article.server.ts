@@ -1,6 +1,7 @@
 /** Reading articles: the list on the home page and the reading view. */
 import { prisma } from '~/db.server'
-import { formatArabicDate } from '~/utils/format'
+import { DEFAULT_LANG, type Lang } from '~/i18n/lang'
+import { formatDate } from '~/utils/format'
 import { SegmentsSchema, SentencesSchema, parseJsonColumn } from './bank-json'
 import { layoutArticle, type Block } from './article-layout'
 import { NotFoundError } from './errors'
@@ -33,9 +34,10 @@ export interface ArticleSummary {
 
 /**
  * Every shared (sample) article, newest first (ties by slug).
+ * @param lang the language of `publishedLabel`.
  * @returns summaries for the home page.
  */
-export async function listArticles(): Promise<ArticleSummary[]> {
+export async function listArticles(lang: Lang = DEFAULT_LANG): Promise<ArticleSummary[]> {
   const rows = await prisma.article.findMany({
     // Teachers' own articles reach students through assignments, not through the public list.
     where: { ownerId: null },
@@ -51,7 +53,7 @@ export async function listArticles(): Promise<ArticleSummary[]> {
   })
   return rows.map(({ _count, ...row }) => ({
     ...row,
-    publishedLabel: formatArabicDate(row.publishedOn),
+    publishedLabel: formatDate(row.publishedOn, lang),
     questionCount: _count.questions,
   }))
 }
@@ -77,9 +79,10 @@ export interface ArticleReading extends ArticleSummary {
 /**
  * One article laid out for reading.
  * @param slug the article's slug.
+ * @param lang the language of `publishedLabel`.
  * @throws NotFoundError when no article has this slug.
  */
-export async function getArticleReading(slug: string): Promise<ArticleReading> {
+export async function getArticleReading(slug: string, lang: Lang = DEFAULT_LANG): Promise<ArticleReading> {
   const row = await prisma.article.findUnique({
     where: { slug },
     select: {
@@ -109,7 +112,7 @@ export async function getArticleReading(slug: string): Promise<ArticleReading> {
     titleEn: row.titleEn,
     outlet: row.outlet,
     publishedOn: row.publishedOn,
-    publishedLabel: formatArabicDate(row.publishedOn),
+    publishedLabel: formatDate(row.publishedOn, lang),
     questionCount: row._count.questions,
     blocks: layoutArticle(row.text, segments, sentences),
     vocabulary: row.vocabulary,

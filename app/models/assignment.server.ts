@@ -3,6 +3,7 @@
  * Teachers manage the assignments of their own classes; students see and take only their class's.
  */
 import { prisma } from '~/db.server'
+import { DEFAULT_LANG, type Lang } from '~/i18n/lang'
 import { formatDateTimeIn } from '~/utils/format'
 import { StringListSchema, parseJsonColumn } from './bank-json'
 import { activeQuizQuestion } from './article.server'
@@ -100,8 +101,16 @@ export interface ClassAssignment {
   attempts: number
 }
 
-/** The assignments of one of the teacher's classes, due dates in the teacher's zone. @throws NotFoundError */
-export async function listClassAssignments(teacher: { id: string; timeZone: string }, classId: string): Promise<ClassAssignment[]> {
+/**
+ * The assignments of one of the teacher's classes, due dates in the teacher's zone.
+ * @param lang the language of `dueLabel`.
+ * @throws NotFoundError
+ */
+export async function listClassAssignments(
+  teacher: { id: string; timeZone: string },
+  classId: string,
+  lang: Lang = DEFAULT_LANG,
+): Promise<ClassAssignment[]> {
   const owned = await prisma.classroom.count({ where: { id: classId, teacherId: teacher.id } })
   if (owned === 0) throw new NotFoundError('Class')
   const rows = await prisma.assignment.findMany({
@@ -123,7 +132,7 @@ export async function listClassAssignments(teacher: { id: string; timeZone: stri
     mode: r.mode,
     attemptsAllowed: r.attemptsAllowed,
     questions: parseJsonColumn(StringListSchema, r.questionIds, `Assignment ${r.id} questionIds`).length,
-    dueLabel: r.dueAt ? formatDateTimeIn(r.dueAt, teacher.timeZone) : null,
+    dueLabel: r.dueAt ? formatDateTimeIn(r.dueAt, teacher.timeZone, lang) : null,
     dueLocal: r.dueAt ? utcToZonedLocal(r.dueAt, teacher.timeZone) : null,
     attempts: r._count.attempts,
   }))
@@ -141,9 +150,13 @@ export interface StudentAssignment {
 
 /**
  * The assignments of the learner's class: open ones first (no due date or due later, and attempts left),
- * by due date; due dates in the learner's own zone. Empty for a learner without a class.
+ * by due date; due dates in the learner's own zone (`dueLabel` in `lang`). Empty for a learner without a class.
  */
-export async function listStudentAssignments(learnerId: string, now: Date): Promise<StudentAssignment[]> {
+export async function listStudentAssignments(
+  learnerId: string,
+  now: Date,
+  lang: Lang = DEFAULT_LANG,
+): Promise<StudentAssignment[]> {
   const learner = await prisma.learner.findUnique({ where: { id: learnerId }, select: { classroomId: true, timeZone: true } })
   if (!learner?.classroomId) return []
   const zone = learner.timeZone ?? FALLBACK_TIME_ZONE
@@ -164,7 +177,7 @@ export async function listStudentAssignments(learnerId: string, now: Date): Prom
     articleTitle: r.article.titleAr,
     mode: r.mode,
     open: (r.dueAt === null || r.dueAt > now) && r._count.attempts < r.attemptsAllowed,
-    dueLabel: r.dueAt ? formatDateTimeIn(r.dueAt, zone) : null,
+    dueLabel: r.dueAt ? formatDateTimeIn(r.dueAt, zone, lang) : null,
     attemptsUsed: r._count.attempts,
     attemptsAllowed: r.attemptsAllowed,
     sortDue: r.dueAt?.getTime() ?? Number.MAX_SAFE_INTEGER,

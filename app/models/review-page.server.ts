@@ -5,6 +5,7 @@
  * server and the browser render the same text.
  */
 import { prisma } from '~/db.server'
+import { DEFAULT_LANG, type Lang } from '~/i18n/lang'
 import { formatDateTimeIn, formatDayKey, formatInterval } from '~/utils/format'
 import { SentencesSchema, StringListSchema, parseJsonColumn } from './bank-json'
 import { evidenceContext, type EvidenceContext } from './article-layout'
@@ -114,22 +115,28 @@ export interface ReviewPageData {
 /**
  * Everything the review page shows for a learner at `now`.
  * @param input.search the page's parsed search parameters (`reveal`, `shownAt`, `last`).
+ * @param input.lang the language of the labels and intervals (default Arabic).
  * @throws NotFoundError when the learner does not exist.
  */
-export async function getReviewPage(input: { learnerId: string; now: Date; search: ReviewSearch }): Promise<ReviewPageData> {
-  const { learnerId, now, search } = input
+export async function getReviewPage(input: {
+  learnerId: string
+  now: Date
+  search: ReviewSearch
+  lang?: Lang
+}): Promise<ReviewPageData> {
+  const { learnerId, now, search, lang = DEFAULT_LANG } = input
   const queue = await getReviewQueue(learnerId, now, { limit: 1 })
   const { learner, day } = queue
   const head = queue.entries[0]
   const [card, feedback, nextLearning] = await Promise.all([
-    head ? loadCardView(head.id, learner.desiredRetention, now) : Promise.resolve(null),
-    search.last ? loadFeedback(search.last, learnerId, learner.timeZone) : Promise.resolve(null),
+    head ? loadCardView(head.id, learner.desiredRetention, now, lang) : Promise.resolve(null),
+    search.last ? loadFeedback(search.last, learnerId, learner.timeZone, lang) : Promise.resolve(null),
     head ? Promise.resolve(null) : nextLearningDue(learnerId, day, now),
   ])
   const revealed = card !== null && card.mode === 'self' && search.reveal === card.id
   const shownAt = revealed && search.shownAt && search.shownAt <= now ? search.shownAt : now
   return {
-    day: { key: day.key, label: formatDayKey(day.key) },
+    day: { key: day.key, label: formatDayKey(day.key, lang) },
     timeZone: learner.timeZone,
     counts: { due: queue.dueCount, new: queue.newCount },
     card,
@@ -139,14 +146,14 @@ export async function getReviewPage(input: { learnerId: string; now: Date; searc
     nextLearning: nextLearning
       ? {
           due: nextLearning.toISOString(),
-          label: formatDateTimeIn(nextLearning, learner.timeZone),
-          interval: formatInterval(nextLearning.getTime() - now.getTime()),
+          label: formatDateTimeIn(nextLearning, learner.timeZone, lang),
+          interval: formatInterval(nextLearning.getTime() - now.getTime(), lang),
         }
       : null,
   }
 }
 
-async function loadCardView(cardId: string, desiredRetention: number, now: Date): Promise<ReviewCardView> {
+async function loadCardView(cardId: string, desiredRetention: number, now: Date, lang: Lang): Promise<ReviewCardView> {
   const row = await prisma.card.findUnique({
     where: { id: cardId },
     select: {
@@ -234,13 +241,13 @@ async function loadCardView(cardId: string, desiredRetention: number, now: Date)
     previews = ([1, 2, 3, 4] as const).map((rating) => ({
       rating,
       due: preview[rating].due.toISOString(),
-      interval: formatInterval(preview[rating].due.getTime() - now.getTime()),
+      interval: formatInterval(preview[rating].due.getTime() - now.getTime(), lang),
     }))
   }
   return { id: row.id, version: row.version, direction, mode, state: serializeCardState(state), face, article, previews }
 }
 
-async function loadFeedback(logId: string, learnerId: string, timeZone: string): Promise<ReviewFeedback | null> {
+async function loadFeedback(logId: string, learnerId: string, timeZone: string, lang: Lang): Promise<ReviewFeedback | null> {
   const log = await prisma.reviewLog.findUnique({
     where: { id: logId },
     select: {
@@ -290,8 +297,8 @@ async function loadFeedback(logId: string, learnerId: string, timeZone: string):
     next: current
       ? {
           due: log.card.due.toISOString(),
-          label: formatDateTimeIn(log.card.due, timeZone),
-          interval: formatInterval(log.card.due.getTime() - log.review.getTime()),
+          label: formatDateTimeIn(log.card.due, timeZone, lang),
+          interval: formatInterval(log.card.due.getTime() - log.review.getTime(), lang),
         }
       : null,
   }

@@ -12,6 +12,7 @@
  *   model's estimate, the interval is what the learner actually went through.
  */
 import { prisma } from '~/db.server'
+import { DEFAULT_LANG, type Lang } from '~/i18n/lang'
 import { formatDayKey } from '~/utils/format'
 import { learnerDayOf, shiftLearnerDay } from './learner-day'
 import { MATURE_INTERVAL_DAYS } from './review-fields'
@@ -54,9 +55,10 @@ export interface LearnerStats {
 
 /**
  * A learner's statistics at `now` (see the module header for every definition).
+ * @param lang the language of the day labels (default Arabic).
  * @throws NotFoundError when the learner does not exist.
  */
-export async function getLearnerStats(learnerId: string, now: Date): Promise<LearnerStats> {
+export async function getLearnerStats(learnerId: string, now: Date, lang: Lang = DEFAULT_LANG): Promise<LearnerStats> {
   const { timeZone } = await getLearnerSchedule(learnerId)
   const today = learnerDayOf(now, timeZone)
   const tomorrow = shiftLearnerDay(today, 1, timeZone)
@@ -79,8 +81,8 @@ export async function getLearnerStats(learnerId: string, now: Date): Promise<Lea
 
   const perDay = days.map((d) => ({
     key: d.key,
-    shortLabel: formatDayKey(d.key, 'short'),
-    label: formatDayKey(d.key),
+    shortLabel: formatDayKey(d.key, lang, 'short'),
+    label: formatDayKey(d.key, lang),
     reviews: 0,
     again: 0,
   }))
@@ -107,7 +109,7 @@ export async function getLearnerStats(learnerId: string, now: Date): Promise<Lea
   }
   return {
     timeZone,
-    today: { key: today.key, label: formatDayKey(today.key) },
+    today: { key: today.key, label: formatDayKey(today.key, lang) },
     due: { today: dueToday, tomorrow: dueTomorrow, next7Days: dueWeek },
     newWaiting: cards.new,
     cards: { total: cards.new + cards.learning + cards.review + cards.relearning, ...cards },

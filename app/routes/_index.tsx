@@ -1,34 +1,41 @@
-import type { MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { translator } from '~/i18n/catalogue'
+import { getLang } from '~/i18n/lang.server'
+import { articleMessages } from '~/i18n/messages/articles'
+import { pageTitle } from '~/i18n/meta'
+import { useT } from '~/i18n/use-t'
 import { listArticles } from '~/models/article.server'
 import { withHttpErrors } from '~/utils/http.server'
 
-export async function loader() {
-  return withHttpErrors(async () => ({ articles: await listArticles() }))
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await getLang(request)
+  return withHttpErrors(async () => ({ articles: await listArticles(lang) }))
 }
 
 export default function ArticleList() {
   const { articles } = useLoaderData<typeof loader>()
+  const t = useT(articleMessages)
   return (
     <>
-      <h1>المقالات</h1>
+      <h1>{t('listTitle')}</h1>
       {articles.length === 0 ? (
         <p className="muted">
-          لا مقالات بعد. شغّل <bdi dir="ltr">npm run setup</bdi> لتحميلها.
+          {t('noArticles')} <code dir="ltr">npm run setup</code>
         </p>
       ) : (
         <ul className="article-list">
           {articles.map((a) => (
             <li key={a.slug} className="article-card">
-              <h2>
+              <h2 lang="ar" dir="rtl">
                 <Link to={`/articles/${a.slug}`}>{a.titleAr}</Link>
               </h2>
               <p lang="en" dir="ltr" className="english">
                 {a.titleEn}
               </p>
-              <ul className="byline">
+              <ul className="byline" aria-label={t('byline')}>
                 <li>
                   <bdi>{a.outlet}</bdi>
                 </li>
@@ -39,10 +46,10 @@ export default function ArticleList() {
                 </li>
                 <li>
                   {a.questionCount === 0 ? (
-                    'لا أسئلة بعد'
+                    t('noQuestionsYet')
                   ) : (
                     <Link to={`/articles/${a.slug}/quiz`}>
-                      <BidiText text={`${a.questionCount} ${questionsWord(a.questionCount)}`} />
+                      <BidiText text={t('questionCount', { n: a.questionCount })} />
                     </Link>
                   )}
                 </li>
@@ -55,14 +62,6 @@ export default function ArticleList() {
   )
 }
 
-/** Arabic counted noun for "question(s)": 1 سؤال، 2 سؤالان، 3–10 أسئلة، 11+ سؤالًا. */
-function questionsWord(n: number): string {
-  if (n === 1) return 'سؤال'
-  if (n === 2) return 'سؤالان'
-  if (n % 100 >= 3 && n % 100 <= 10) return 'أسئلة'
-  return 'سؤالًا'
-}
-
-export const meta: MetaFunction = () => [{ title: 'فهم — المقالات' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (lang) => translator(articleMessages, lang)('listTitle'))
 
 export const ErrorBoundary = RouteErrorBoundary

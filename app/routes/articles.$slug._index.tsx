@@ -11,6 +11,10 @@ import { BidiText } from '~/components/bidi-text'
 import { Bilingual } from '~/components/bilingual'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { TimeZoneField } from '~/components/time-zone-field'
+import { getLang } from '~/i18n/lang.server'
+import { articleMessages } from '~/i18n/messages/articles'
+import { pageTitle } from '~/i18n/meta'
+import { useT } from '~/i18n/use-t'
 import { sentenceAnchor, type Piece } from '~/models/article-layout'
 import { getArticleReading, type ArticleVocabularyEntry } from '~/models/article.server'
 import { DISPLAY_NAME_MAX } from '~/models/quiz-fields'
@@ -37,9 +41,10 @@ const ReadingSearchSchema = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = parseParams(SlugParamsSchema, params)
   const learnerId = await getLearnerId(request)
+  const lang = await getLang(request)
   const { added, s } = ReadingSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   return withHttpErrors(async () => ({
-    article: await getArticleReading(slug),
+    article: await getArticleReading(slug, lang),
     vocabulary: await getArticleVocabularyStatus(slug, learnerId),
     added: added ?? null,
     highlight: s ?? null,
@@ -65,14 +70,17 @@ export default function ArticleReadingView() {
   const { article, vocabulary, added, highlight } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const submitting = useNavigation().state === 'submitting'
+  const t = useT(articleMessages)
   return (
     <article>
       <header>
-        <h1>{article.titleAr}</h1>
+        <h1 lang="ar" dir="rtl">
+          {article.titleAr}
+        </h1>
         <p lang="en" dir="ltr" className="english">
           {article.titleEn}
         </p>
-        <ul className="byline">
+        <ul className="byline" aria-label={t('byline')}>
           <li>
             <bdi>{article.outlet}</bdi>
           </li>
@@ -83,7 +91,7 @@ export default function ArticleReadingView() {
           </li>
         </ul>
       </header>
-      <div className="article-body">
+      <div className="article-body" lang="ar" dir="rtl">
         {article.blocks.map((block, i) => {
           if (block.kind === 'caption') {
             return (
@@ -114,41 +122,42 @@ export default function ArticleReadingView() {
         <p className="actions">
           {article.questionCount > 0 ? (
             <Link className="button" to={`/articles/${article.slug}/quiz`}>
-              ابدأ الاختبار
+              {t('startQuiz')}
             </Link>
           ) : (
-            <span className="muted">لا أسئلة لهذا المقال بعد.</span>
+            <span className="muted">{t('noQuestionsForArticle')}</span>
           )}
         </p>
       ) : null}
       {vocabulary.items > 0 ? (
         <section id="vocabulary" className="vocabulary-add" aria-labelledby="vocabulary-heading">
-          <h2 id="vocabulary-heading">كلمات المقال</h2>
+          <h2 id="vocabulary-heading">{t('vocabularyHeading')}</h2>
           {article.vocabulary.length > 0 ? <VocabularyList entries={article.vocabulary} /> : null}
           <p>
-            في هذا المقال <bdi>{vocabulary.items}</bdi> من مفردات الأخبار السياسية. أضفها إلى{' '}
-            <Link to="/review">مراجعتك</Link>: لكل كلمة ثلاث بطاقات (المعنى، وإكمال الجملة، وكتابة الكلمة)، تعود إليك
-            في مواعيدها.
+            <BidiText text={t('vocabularyIntroBefore', { n: vocabulary.items })} />{' '}
+            <Link to="/review">{t('vocabularyIntroLink')}</Link>
+            {t('vocabularyIntroAfter')}
           </p>
           {added !== null ? (
             <p className="notice" role="status">
-              {added === 0 ? 'كلمات هذا المقال في مراجعتك من قبل.' : <>أُضيفت <bdi>{added}</bdi> بطاقة إلى مراجعتك.</>}
+              {added === 0 ? t('addedNone') : <BidiText text={t('addedSome', { n: added })} />}
             </p>
           ) : null}
           {vocabulary.cards !== null && vocabulary.cards > 0 && added === null ? (
             <p className="muted">
-              في مراجعتك الآن <bdi>{vocabulary.cards}</bdi> بطاقة من كلمات هذا المقال.
+              <BidiText text={t('cardsInReview', { n: vocabulary.cards })} />
             </p>
           ) : null}
           <Form method="post" className="inline-form">
             <TimeZoneField />
             {vocabulary.learner ? null : (
               <div className="field">
-                <label htmlFor="displayName">اسمك</label>
+                <label htmlFor="displayName">{t('yourName')}</label>
                 <input
                   id="displayName"
                   name="displayName"
                   type="text"
+                  dir="auto"
                   required
                   maxLength={DISPLAY_NAME_MAX}
                   autoComplete="nickname"
@@ -157,7 +166,7 @@ export default function ArticleReadingView() {
                   aria-describedby={actionData?.error ? 'displayName-error' : undefined}
                 />
                 {actionData?.error ? (
-                  <p className="field-error" id="displayName-error">
+                  <p className="field-error" id="displayName-error" role="alert">
                     <span aria-hidden="true">⚠ </span>
                     <Bilingual message={reviewMessages[actionData.error]} />
                   </p>
@@ -165,7 +174,7 @@ export default function ArticleReadingView() {
               </div>
             )}
             <button type="submit" className="button secondary" disabled={submitting}>
-              أضف كلمات المقال إلى المراجعة
+              {t('addVocabulary')}
             </button>
           </Form>
         </section>
@@ -197,26 +206,25 @@ function Pieces({ pieces, highlight }: { pieces: Piece[]; highlight: string | nu
 }
 
 function VocabularyList({ entries }: { entries: ArticleVocabularyEntry[] }) {
+  const t = useT(articleMessages)
   return (
     <table className="vocabulary-list">
-      <caption className="visually-hidden">مفردات المقال ومعانيها</caption>
+      <caption className="visually-hidden">{t('vocabularyCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">الكلمة في المقال</th>
-          <th scope="col">أصلها</th>
-          <th scope="col">
-            المعنى <span lang="en" dir="ltr" className="english">(English)</span>
-          </th>
+          <th scope="col">{t('colSurface')}</th>
+          <th scope="col">{t('colLemma')}</th>
+          <th scope="col">{t('colGloss')}</th>
         </tr>
       </thead>
       <tbody>
         {entries.map((entry) => (
           <tr key={entry.id}>
-            <td>
-              <bdi>{entry.surface}</bdi>
+            <td lang="ar" dir="rtl">
+              {entry.surface}
             </td>
-            <td>
-              <bdi>{entry.lemma}</bdi>
+            <td lang="ar" dir="rtl">
+              {entry.lemma}
             </td>
             <td lang="en" dir="ltr">
               {entry.glossEn}
@@ -228,8 +236,7 @@ function VocabularyList({ entries }: { entries: ArticleVocabularyEntry[] }) {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.article.titleAr} — فهم` : 'فهم' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, () => data?.article.titleAr ?? null)
 
 export const ErrorBoundary = RouteErrorBoundary

@@ -2,6 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { QuizView } from '~/components/quiz-view'
+import { translator } from '~/i18n/catalogue'
+import { quizMessages } from '~/i18n/messages/quiz'
+import { pageTitle } from '~/i18n/meta'
 import { getQuiz, submitQuiz } from '~/models/quiz.server'
 import { commitLearner, getLearnerId } from '~/session.server'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
@@ -40,8 +43,7 @@ export default function QuizPage() {
   return <QuizView quiz={quiz} errors={actionData?.errors} values={actionData?.values} submitting={submitting} />
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `اختبار: ${data.quiz.article.titleAr} — فهم` : 'فهم' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (lang) => (data ? translator(quizMessages, lang)('pageTitle', { title: data.quiz.article.titleAr }) : null))
 
 export const ErrorBoundary = RouteErrorBoundary

@@ -3,6 +3,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { QuizView } from '~/components/quiz-view'
+import { translator } from '~/i18n/catalogue'
+import { commonMessages } from '~/i18n/messages/common'
+import { quizMessages } from '~/i18n/messages/quiz'
+import { pageTitle } from '~/i18n/meta'
+import { useT } from '~/i18n/use-t'
 import { checkPracticeAnswers, getAssignmentQuiz, getStudentAssignment } from '~/models/assignment.server'
 import { submitQuiz } from '~/models/quiz.server'
 import { requireLearner } from '~/utils/auth.server'
@@ -51,6 +56,8 @@ export default function AssignmentPage() {
   const { quiz, assignment } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const submitting = useNavigation().state === 'submitting'
+  const t = useT(quizMessages)
+  const common = useT(commonMessages)
   return (
     <QuizView
       quiz={quiz}
@@ -62,7 +69,7 @@ export default function AssignmentPage() {
       feedback={actionData && 'feedback' in actionData ? actionData.feedback : undefined}
       heading={
         <p className="muted">
-          واجب ({assignment.mode === 'practice' ? 'تدريب' : 'اختبار'}) · المحاولات{' '}
+          {t('assignmentHeading', { mode: assignment.mode === 'practice' ? common('modePractice') : common('modeTest') })}{' '}
           <bdi dir="ltr">{`${assignment.attemptsUsed}/${assignment.attemptsAllowed}`}</bdi>
         </p>
       }
@@ -70,8 +77,9 @@ export default function AssignmentPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `واجب: ${data.quiz.article.titleAr} — فهم` : 'فهم' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (lang) =>
+    data ? translator(quizMessages, lang)('assignmentPageTitle', { title: data.quiz.article.titleAr }) : null,
+  )
 
 export const ErrorBoundary = RouteErrorBoundary

@@ -2,6 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { translator } from '~/i18n/catalogue'
+import { quizMessages } from '~/i18n/messages/quiz'
+import { pageTitle } from '~/i18n/meta'
+import { useT } from '~/i18n/use-t'
 import { sentenceAnchor } from '~/models/article-layout'
 import { getAttemptResult, type AttemptResultItem } from '~/models/attempt.server'
 import { getLearnerId } from '~/session.server'
@@ -18,16 +22,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function AttemptResultPage() {
   const { result } = useLoaderData<typeof loader>()
+  const t = useT(quizMessages)
   return (
     <>
       <h1>
-        نتيجة اختبار: <Link to={`/articles/${result.article.slug}`}>{result.article.titleAr}</Link>
+        {t('resultTitle')}{' '}
+        <Link to={`/articles/${result.article.slug}`} lang="ar" dir="rtl">
+          {result.article.titleAr}
+        </Link>
       </h1>
       <p className="muted">
-        المتعلّم: <bdi>{result.learnerName}</bdi>
+        {t('learner')} <bdi>{result.learnerName}</bdi>
       </p>
-      <p className="score" aria-label={`النتيجة ${result.score} من ${result.total}`}>
-        <bdi dir="ltr">{`${result.score}/${result.total}`}</bdi>
+      <p className="score">
+        <span className="visually-hidden">{t('scoreLabel', { score: result.score, total: result.total })}</span>
+        <bdi dir="ltr" aria-hidden="true">{`${result.score}/${result.total}`}</bdi>
       </p>
       <ol className="results">
         {result.items.map((item, i) => (
@@ -36,11 +45,11 @@ export default function AttemptResultPage() {
       </ol>
       <p className="actions">
         <Link className="button" to={`/articles/${result.article.slug}/quiz`}>
-          أعد الاختبار
+          {t('retake')}
         </Link>{' '}
-        <Link to="/review">راجع كلمات المقال وما أخطأت فيه</Link>
+        <Link to="/review">{t('reviewMistakes')}</Link>
         {' · '}
-        <Link to="/">كل المقالات</Link>
+        <Link to="/">{t('allArticles')}</Link>
       </p>
     </>
   )
@@ -48,40 +57,45 @@ export default function AttemptResultPage() {
 
 function ResultItem({ item, number, slug }: { item: AttemptResultItem; number: number; slug: string }) {
   const { evidence } = item
+  const t = useT(quizMessages)
   return (
     <li className={`result ${item.correct ? 'is-correct' : 'is-incorrect'}`}>
       <h2>
         <span className="question-number">
           <bdi>{number}</bdi>.
         </span>{' '}
-        <BidiText text={item.stem} />
+        <span lang="ar" dir="rtl">
+          <BidiText text={item.stem} />
+        </span>
       </h2>
       <p className="verdict">
         {item.correct ? (
           <>
-            <span aria-hidden="true">✓ </span>إجابة صحيحة
+            <span aria-hidden="true">✓ </span>
+            {t('verdictCorrect')}
           </>
         ) : (
           <>
-            <span aria-hidden="true">✗ </span>إجابة خاطئة
+            <span aria-hidden="true">✗ </span>
+            {t('verdictIncorrect')}
           </>
         )}
       </p>
       <dl className="answers">
-        <dt>إجابتك</dt>
-        <dd>
+        <dt>{t('yourAnswer')}</dt>
+        <dd lang="ar" dir="rtl">
           <BidiText text={item.answer} />
         </dd>
-        <dt>الإجابة الصحيحة</dt>
-        <dd>
+        <dt>{t('rightAnswer')}</dt>
+        <dd lang="ar" dir="rtl">
           <BidiText text={item.key} />
         </dd>
       </dl>
-      <p>
+      <p lang="ar" dir="rtl">
         <BidiText text={item.explanation} />
       </p>
-      <blockquote className="evidence">
-        <p>
+      <blockquote className="evidence" aria-label={t('evidence')}>
+        <p lang="ar" dir="rtl">
           <BidiText text={evidence.before} />
           <mark>
             <BidiText text={evidence.evidence} />
@@ -90,7 +104,7 @@ function ResultItem({ item, number, slug }: { item: AttemptResultItem; number: n
         </p>
         {evidence.sentenceId ? (
           <footer>
-            <Link to={`/articles/${slug}?s=${encodeURIComponent(evidence.sentenceId)}#${sentenceAnchor(evidence.sentenceId)}`}>اقرأ الموضع في المقال</Link>
+            <Link to={`/articles/${slug}?s=${encodeURIComponent(evidence.sentenceId)}#${sentenceAnchor(evidence.sentenceId)}`}>{t('readInArticle')}</Link>
           </footer>
         ) : null}
       </blockquote>
@@ -98,8 +112,11 @@ function ResultItem({ item, number, slug }: { item: AttemptResultItem; number: n
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `النتيجة ${data.result.score}/${data.result.total} — ${data.result.article.titleAr} — فهم` : 'فهم' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (lang) =>
+    data
+      ? translator(quizMessages, lang)('resultPageTitle', { score: data.result.score, total: data.result.total, title: data.result.article.titleAr })
+      : null,
+  )
 
 export const ErrorBoundary = RouteErrorBoundary

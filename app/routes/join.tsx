@@ -5,6 +5,10 @@ import { RouteErrorBoundary } from '~/components/error-panel'
 import { FormField } from '~/components/form-field'
 import { TeacherFormErrors } from '~/components/teacher-form-errors'
 import { TimeZoneField } from '~/components/time-zone-field'
+import { translator } from '~/i18n/catalogue'
+import { classroomMessages } from '~/i18n/messages/classroom'
+import { pageTitle } from '~/i18n/meta'
+import { useT } from '~/i18n/use-t'
 import { joinClass } from '~/models/classroom.server'
 import { DISPLAY_NAME_MAX } from '~/models/quiz-fields'
 import { readTimeZoneField } from '~/models/learner.server'
@@ -40,18 +44,17 @@ export default function JoinClass() {
   const errors = actionData?.errors
   const values: Record<string, string> = actionData?.values ?? {}
   const error = (field: string) => (errors?.fields[field] ? teacherMessages[errors.fields[field]!] : undefined)
+  const t = useT(classroomMessages)
   return (
     <>
-      <h1>
-        انضم إلى صفّك <span lang="en" dir="ltr" className="english">Join your class</span>
-      </h1>
+      <h1>{t('joinTitle')}</h1>
       <TeacherFormErrors errors={errors} order={['code', 'displayName']} />
       <Form method="post" className="stack-form">
         <TimeZoneField />
         <FormField
           name="code"
-          label="رمز الصف"
-          hint="ثمانية أحرف وأرقام يعطيك إياها معلّمك."
+          label={t('codeLabel')}
+          hint={t('codeHint')}
           type="text"
           dir="ltr"
           required
@@ -63,8 +66,9 @@ export default function JoinClass() {
         />
         <FormField
           name="displayName"
-          label="اسمك"
+          label={t('yourName')}
           type="text"
+          dir="auto"
           required
           maxLength={DISPLAY_NAME_MAX}
           autoComplete="nickname"
@@ -73,7 +77,7 @@ export default function JoinClass() {
         />
         <p>
           <button type="submit" className="button" disabled={submitting}>
-            انضم
+            {t('join')}
           </button>
         </p>
       </Form>
@@ -81,6 +85,6 @@ export default function JoinClass() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'انضم إلى صفّك — فهم' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (lang) => translator(classroomMessages, lang)('joinTitle'))
 
 export const ErrorBoundary = RouteErrorBoundary

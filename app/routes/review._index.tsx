@@ -6,6 +6,11 @@ import { Bilingual } from '~/components/bilingual'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { SpeakButton } from '~/components/speak-button'
 import { TimeZoneField } from '~/components/time-zone-field'
+import { translator } from '~/i18n/catalogue'
+import { getLang } from '~/i18n/lang.server'
+import { reviewText } from '~/i18n/messages/review'
+import { pageTitle } from '~/i18n/meta'
+import { useLang, useT } from '~/i18n/use-t'
 import { CLOZE_BLANK, type MarkedText } from '~/models/card-faces'
 import { readTimeZoneField } from '~/models/learner.server'
 import {
@@ -27,7 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const learner = await getLearner(request)
     if (!learner) return { page: null }
     const search = parseReviewSearch(new URL(request.url))
-    return { page: await getReviewPage({ learnerId: learner.id, now: new Date(), search }) }
+    const lang = await getLang(request)
+    return { page: await getReviewPage({ learnerId: learner.id, now: new Date(), search, lang }) }
   })
 }
 
@@ -56,13 +62,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ReviewPage() {
   const { page } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const t = useT(reviewText)
   if (!page) {
     return (
       <>
-        <h1>المراجعة</h1>
+        <h1>{t('title')}</h1>
         <p>
-          تظهر هنا بطاقات كلمات المقالات التي قرأتها والأسئلة التي أخطأت فيها، في الموعد الذي يحدّده لها نظام
-          التكرار المتباعد <bdi>FSRS</bdi>. ابدأ بقراءة <Link to="/">مقال</Link> وحلّ اختباره.
+          <BidiText text={t('introBefore')} /> <Link to="/">{t('introLink')}</Link> {t('introAfter')}
         </p>
       </>
     )
@@ -70,19 +76,19 @@ export default function ReviewPage() {
   const notice = actionData?.notice
   return (
     <>
-      <h1>المراجعة</h1>
+      <h1>{t('title')}</h1>
       <p className="muted review-meta">
         <BidiText text={page.day.label} />
         {' · '}
         <span>
-          مستحقة: <bdi>{page.counts.due}</bdi>
+          {t('due')} <bdi>{page.counts.due}</bdi>
         </span>
         {' · '}
         <span>
-          جديدة: <bdi>{page.counts.new}</bdi>
+          {t('new')} <bdi>{page.counts.new}</bdi>
         </span>
         {' · '}
-        <Link to="/review/stats">الإحصاءات والإعدادات</Link>
+        <Link to="/review/stats">{t('statsLink')}</Link>
       </p>
       {notice ? (
         <p className={notice === 'already_reviewed' ? 'notice' : 'form-errors'} role="alert">
@@ -99,19 +105,18 @@ export default function ReviewPage() {
         />
       ) : (
         <section className="review-empty">
-          <h2>لا بطاقات للمراجعة الآن</h2>
+          <h2>{t('emptyHeading')}</h2>
           {page.nextLearning ? (
             <p>
-              البطاقة التالية بعد <BidiText text={page.nextLearning.interval} /> (
+              {t('nextCardIn')} <BidiText text={page.nextLearning.interval} /> (
               <time dateTime={page.nextLearning.due}>
                 <BidiText text={page.nextLearning.label} />
               </time>
-              ). <Link to="/review">حدّث الصفحة</Link> حينها.
+              ). <Link to="/review">{t('refresh')}</Link> {t('refreshThen')}
             </p>
           ) : (
             <p>
-              أنهيت مراجعات اليوم. تضاف البطاقات حين تحلّ اختبار مقال أو تضيف كلماته من{' '}
-              <Link to="/">صفحة المقال</Link>.
+              {t('doneToday')} <Link to="/">{t('articlePage')}</Link>.
             </p>
           )}
         </section>
@@ -136,6 +141,8 @@ function ReviewCard({ card, serverRevealed, shownAt }: { card: ReviewCardView; s
   const answerRef = useRef<HTMLElement>(null)
   const ratingsRef = useRef<HTMLFormElement>(null)
   const { face } = card
+  const t = useT(reviewText)
+  const lang = useLang()
 
   const reveal = () => {
     setRevealed(true)
@@ -181,24 +188,24 @@ function ReviewCard({ card, serverRevealed, shownAt }: { card: ReviewCardView; s
   return (
     <section className="review-card" aria-labelledby="card-prompt">
       <p className="card-kind">
-        <span id="card-prompt">
-          <Bilingual message={DIRECTION_LABELS[card.direction]} />
-        </span>
+        <span id="card-prompt">{DIRECTION_LABELS[card.direction][lang]}</span>
         <span className="muted">
           {' · '}
-          <Link to={`/articles/${card.article.slug}`}>{card.article.titleAr}</Link>
+          <Link to={`/articles/${card.article.slug}`} lang="ar" dir="rtl">
+            {card.article.titleAr}
+          </Link>
         </span>
       </p>
 
       {face.direction === 'recognition' ? (
         <div className="card-front">
-          <p className="card-term" lang="ar">
+          <p className="card-term" lang="ar" dir="rtl">
             {face.term}
           </p>
           <SpeakButton text={face.term} />
           {face.sentence ? (
             <blockquote className="evidence">
-              <p>
+              <p lang="ar" dir="rtl">
                 <Marked text={face.sentence} />
               </p>
             </blockquote>
@@ -207,7 +214,7 @@ function ReviewCard({ card, serverRevealed, shownAt }: { card: ReviewCardView; s
       ) : null}
 
       {face.direction === 'question' ? (
-        <div className="card-front">
+        <div className="card-front" lang="ar" dir="rtl">
           <p className="card-stem">
             <BidiText text={face.stem} />
           </p>
@@ -228,26 +235,30 @@ function ReviewCard({ card, serverRevealed, shownAt }: { card: ReviewCardView; s
           <input type="hidden" name="reveal" value={card.id} />
           <input type="hidden" name="shownAt" value={shownAt} />
           <button type="submit" className="button">
-            أظهر الإجابة <kbd className="key-hint">مسافة</kbd>
+            {t('showAnswer')} <kbd className="key-hint">{t('spaceKey')}</kbd>
           </button>
         </form>
       ) : null}
 
       {card.mode === 'self' && revealed ? (
         <>
-          <section className="card-back" ref={answerRef} tabIndex={-1} aria-label="الإجابة">
+          <section className="card-back" ref={answerRef} tabIndex={-1} aria-label={t('answer')}>
             {face.direction === 'recognition' ? (
               <>
                 <p lang="en" dir="ltr" className="card-gloss">
                   {face.answer.glossEn}
                 </p>
                 <dl className="card-facts">
-                  <dt>الأصل المعجمي</dt>
-                  <dd lang="ar">{face.answer.lemma}</dd>
+                  <dt>{t('lemma')}</dt>
+                  <dd lang="ar" dir="rtl">
+                    {face.answer.lemma}
+                  </dd>
                   {face.answer.root ? (
                     <>
-                      <dt>الجذر</dt>
-                      <dd lang="ar">{face.answer.root}</dd>
+                      <dt>{t('root')}</dt>
+                      <dd lang="ar" dir="rtl">
+                        {face.answer.root}
+                      </dd>
                     </>
                   ) : null}
                 </dl>
@@ -256,13 +267,16 @@ function ReviewCard({ card, serverRevealed, shownAt }: { card: ReviewCardView; s
             {face.direction === 'question' ? (
               <>
                 <p className="card-key">
-                  الإجابة: <strong><BidiText text={face.answer.key} /></strong>
+                  {t('answerColon')}{' '}
+                  <strong lang="ar" dir="rtl">
+                    <BidiText text={face.answer.key} />
+                  </strong>
                 </p>
-                <p>
+                <p lang="ar" dir="rtl">
                   <BidiText text={face.answer.explanation} />
                 </p>
                 <blockquote className="evidence">
-                  <p>
+                  <p lang="ar" dir="rtl">
                     <BidiText text={face.answer.evidence.before} />
                     <mark>
                       <BidiText text={face.answer.evidence.evidence} />
@@ -273,7 +287,7 @@ function ReviewCard({ card, serverRevealed, shownAt }: { card: ReviewCardView; s
               </>
             ) : null}
           </section>
-          <Form method="post" className="ratings" ref={ratingsRef} aria-label="قيّم تذكّرك">
+          <Form method="post" className="ratings" ref={ratingsRef} aria-label={t('rateRecall')}>
             <input type="hidden" name="intent" value="rate" />
             {hidden}
             {(card.previews ?? []).map((p) => (
@@ -285,7 +299,7 @@ function ReviewCard({ card, serverRevealed, shownAt }: { card: ReviewCardView; s
                 className={`rating rating-${p.rating}`}
                 disabled={submitting}
               >
-                <span className="rating-name">{RATING_LABELS[p.rating].ar}</span>
+                <span className="rating-name">{RATING_LABELS[p.rating][lang]}</span>
                 <span className="rating-interval">
                   <BidiText text={p.interval} />
                 </span>
@@ -301,7 +315,7 @@ function ReviewCard({ card, serverRevealed, shownAt }: { card: ReviewCardView; s
           <input type="hidden" name="intent" value="answer" />
           {hidden}
           {face.direction === 'cloze' ? (
-            <p className="card-sentence">
+            <p className="card-sentence" lang="ar" dir="rtl">
               <BidiText text={face.before} />
               <span className="cloze-blank">{CLOZE_BLANK}</span>
               <BidiText text={face.after} />
@@ -312,11 +326,13 @@ function ReviewCard({ card, serverRevealed, shownAt }: { card: ReviewCardView; s
           </p>
           {face.direction === 'production' && face.root ? (
             <details className="hint">
-              <summary>تلميح: الجذر</summary>
-              <p lang="ar">{face.root}</p>
+              <summary>{t('hintRoot')}</summary>
+              <p lang="ar" dir="rtl">
+                {face.root}
+              </p>
             </details>
           ) : null}
-          <label htmlFor="answer">{face.direction === 'cloze' ? 'الكلمة الناقصة' : 'الكلمة بالعربية'}</label>
+          <label htmlFor="answer">{face.direction === 'cloze' ? t('missingWord') : t('arabicWord')}</label>
           <input
             id="answer"
             name="answer"
@@ -331,35 +347,33 @@ function ReviewCard({ card, serverRevealed, shownAt }: { card: ReviewCardView; s
           />
           <p className="actions">
             <button type="submit" className="button" disabled={submitting}>
-              تحقّق
+              {t('check')}
             </button>{' '}
             <button type="submit" name="giveUp" value="1" className="button secondary" disabled={submitting}>
-              لا أعرف
+              {t('dontKnow')}
             </button>
           </p>
         </Form>
       ) : null}
 
       <details className="card-info">
-        <summary>عن هذه البطاقة</summary>
+        <summary>{t('aboutCard')}</summary>
         <dl>
-          <dt>الحالة</dt>
+          <dt>{t('state')}</dt>
+          <dd>{STATE_LABELS[card.state.state][lang]}</dd>
+          <dt>{t('reviews')}</dt>
           <dd>
-            <Bilingual message={STATE_LABELS[card.state.state]} />
-          </dd>
-          <dt>المراجعات</dt>
-          <dd>
-            <bdi>{card.state.reps}</bdi> (نسيان: <bdi>{card.state.lapses}</bdi>)
+            <bdi>{card.state.reps}</bdi> <BidiText text={t('lapses', { n: card.state.lapses })} />
           </dd>
           {card.state.state !== 0 ? (
             <>
-              <dt>الثبات</dt>
+              <dt>{t('stability')}</dt>
               <dd>
-                <bdi>{card.state.stability.toFixed(1)}</bdi> يوم
+                <BidiText text={t('stabilityDays', { days: card.state.stability.toFixed(1) })} />
               </dd>
-              <dt>الصعوبة</dt>
+              <dt>{t('difficulty')}</dt>
               <dd>
-                <bdi>{card.state.difficulty.toFixed(1)}</bdi> من 10
+                <BidiText text={t('difficultyOf10', { value: card.state.difficulty.toFixed(1) })} />
               </dd>
             </>
           ) : null}
@@ -370,18 +384,20 @@ function ReviewCard({ card, serverRevealed, shownAt }: { card: ReviewCardView; s
 }
 
 function Feedback({ feedback: f }: { feedback: ReviewFeedback }) {
+  const t = useT(reviewText)
+  const lang = useLang()
   const verdict =
     f.source !== 'graded'
       ? null
       : f.correct
         ? f.rating === 2
-          ? { mark: '✓', ar: 'صحيح، لكن بعد تفكير طويل.', en: 'Correct, but slow.' }
-          : { mark: '✓', ar: 'صحيح.', en: 'Correct.' }
+          ? { mark: '✓', text: t('verdictSlow') }
+          : { mark: '✓', text: t('verdictCorrect') }
         : f.rating === 2
-          ? { mark: '≈', ar: 'الكلمة صحيحة، لكن ليست بالصيغة التي تتطلبها الجملة.', en: 'Right word, wrong form for this sentence.' }
+          ? { mark: '≈', text: t('verdictWrongForm') }
           : f.answer
-            ? { mark: '✗', ar: 'إجابة خاطئة.', en: 'Wrong answer.' }
-            : { mark: '✗', ar: 'لم تُجب.', en: 'No answer.' }
+            ? { mark: '✗', text: t('verdictWrong') }
+            : { mark: '✗', text: t('verdictNoAnswer') }
   const expected = f.direction === 'cloze' ? f.term : f.lemma
   const tone = f.source !== 'graded' ? 'is-neutral' : f.correct ? 'is-correct' : 'is-incorrect'
   return (
@@ -389,23 +405,36 @@ function Feedback({ feedback: f }: { feedback: ReviewFeedback }) {
       {verdict ? (
         <p className="verdict">
           <span aria-hidden="true">{verdict.mark} </span>
-          <Bilingual message={verdict} />
+          {verdict.text}
         </p>
       ) : null}
       {f.source === 'graded' ? (
         <dl className="answers">
-          <dt>إجابتك</dt>
-          <dd lang="ar">{f.answer || '—'}</dd>
-          <dt>الصواب</dt>
-          <dd lang="ar">
-            {expected}
-            {f.direction === 'production' && f.term && f.term !== f.lemma ? ` (في المقال: ${f.term})` : ''}
+          <dt>{t('yourAnswer')}</dt>
+          <dd lang="ar" dir="rtl">
+            {f.answer || '—'}
+          </dd>
+          <dt>{t('expected')}</dt>
+          <dd>
+            <span lang="ar" dir="rtl">
+              {expected}
+            </span>
+            {f.direction === 'production' && f.term && f.term !== f.lemma ? (
+              <>
+                {' '}
+                ({t('inArticle')}{' '}
+                <span lang="ar" dir="rtl">
+                  {f.term}
+                </span>
+                )
+              </>
+            ) : null}
           </dd>
         </dl>
       ) : null}
       {f.source === 'graded' && f.sentence ? (
         <blockquote className="evidence">
-          <p>
+          <p lang="ar" dir="rtl">
             <Marked text={f.sentence} />
           </p>
         </blockquote>
@@ -418,10 +447,11 @@ function Feedback({ feedback: f }: { feedback: ReviewFeedback }) {
             {' · '}
           </>
         ) : null}
-        التقييم: <strong>{RATING_LABELS[f.rating].ar}</strong>
+        {t('rating')} <strong>{RATING_LABELS[f.rating][lang]}</strong>
         {f.next ? (
           <>
-            {' · '}المراجعة التالية بعد <BidiText text={f.next.interval} /> (
+            {' · '}
+            {t('nextReviewIn')} <BidiText text={f.next.interval} /> (
             <time dateTime={f.next.due}>
               <BidiText text={f.next.label} />
             </time>
@@ -433,8 +463,10 @@ function Feedback({ feedback: f }: { feedback: ReviewFeedback }) {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.page ? `المراجعة (${data.page.counts.due + data.page.counts.new}) — فهم` : 'المراجعة — فهم' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (lang) => {
+    const t = translator(reviewText, lang)
+    return data?.page ? t('titleWithCount', { n: data.page.counts.due + data.page.counts.new }) : t('title')
+  })
 
 export const ErrorBoundary = RouteErrorBoundary

@@ -4,6 +4,11 @@ import { BidiText } from '~/components/bidi-text'
 import { Bilingual } from '~/components/bilingual'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { ReviewsChart } from '~/components/reviews-chart'
+import { translator } from '~/i18n/catalogue'
+import { getLang } from '~/i18n/lang.server'
+import { reviewText } from '~/i18n/messages/review'
+import { pageTitle } from '~/i18n/meta'
+import { useT } from '~/i18n/use-t'
 import { getLearnerSettings, updateLearnerSettings } from '~/models/learner.server'
 import {
   MATURE_INTERVAL_DAYS,
@@ -22,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return withHttpErrors(async () => {
     const learner = await getLearner(request)
     if (!learner) return { learner: null }
-    const [stats, settings] = await Promise.all([getLearnerStats(learner.id, new Date()), getLearnerSettings(learner.id)])
+    const lang = await getLang(request)
+    const [stats, settings] = await Promise.all([getLearnerStats(learner.id, new Date(), lang), getLearnerSettings(learner.id)])
     return {
       learner,
       stats,
@@ -47,12 +53,13 @@ export default function ReviewStatsPage() {
   const loaded = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const submitting = useNavigation().state === 'submitting'
+  const t = useT(reviewText)
   if (!loaded.learner) {
     return (
       <>
-        <h1>إحصاءات المراجعة</h1>
+        <h1>{t('statsTitle')}</h1>
         <p>
-          لا إحصاءات بعد. ابدأ بقراءة <Link to="/">مقال</Link> وحلّ اختباره.
+          {t('noStats')} <Link to="/">{t('introLink')}</Link> {t('introAfter')}
         </p>
       </>
     )
@@ -64,72 +71,83 @@ export default function ReviewStatsPage() {
 
   return (
     <>
-      <h1>إحصاءات المراجعة</h1>
+      <h1>{t('statsTitle')}</h1>
       <p className="muted">
-        <bdi>{loaded.learner.displayName}</bdi> · اليوم <BidiText text={stats.today.label} /> · يبدأ اليوم الساعة 4 صباحًا
-        بتوقيت <bdi dir="ltr">{stats.timeZone}</bdi> · <Link to="/review">إلى المراجعة</Link>
+        <bdi>{loaded.learner.displayName}</bdi> · {t('today')} <BidiText text={stats.today.label} /> ·{' '}
+        <BidiText text={t('dayStarts')} /> <bdi dir="ltr">{stats.timeZone}</bdi> · <Link to="/review">{t('toReview')}</Link>
       </p>
 
       <section aria-labelledby="due-heading">
-        <h2 id="due-heading">المستحق</h2>
+        <h2 id="due-heading">{t('dueHeading')}</h2>
         <dl className="stat-grid">
           <div>
-            <dt>اليوم (مع المتأخر)</dt>
+            <dt>{t('dueToday')}</dt>
             <dd>
               <bdi>{stats.due.today}</bdi>
             </dd>
           </div>
           <div>
-            <dt>غدًا</dt>
+            <dt>{t('dueTomorrow')}</dt>
             <dd>
               <bdi>{stats.due.tomorrow}</bdi>
             </dd>
           </div>
           <div>
-            <dt>خلال 7 أيام (مع اليوم)</dt>
+            <dt>
+              <BidiText text={t('dueWeek')} />
+            </dt>
             <dd>
               <bdi>{stats.due.next7Days}</bdi>
             </dd>
           </div>
           <div>
-            <dt>جديدة لم تُعرض بعد</dt>
+            <dt>{t('newWaiting')}</dt>
             <dd>
               <bdi>{stats.newWaiting}</bdi>
             </dd>
           </div>
         </dl>
         <p className="muted">
-          البطاقات: <bdi>{stats.cards.total}</bdi> — قيد التعلّم <bdi>{stats.cards.learning + stats.cards.relearning}</bdi>،
-          في المراجعة <bdi>{stats.cards.review}</bdi>.
+          <BidiText
+            text={t('cardsSummary', {
+              total: stats.cards.total,
+              learning: stats.cards.learning + stats.cards.relearning,
+              review: stats.cards.review,
+            })}
+          />
         </p>
       </section>
 
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">المراجعات في آخر 30 يومًا</h2>
+        <h2 id="history-heading">
+          <BidiText text={t('historyHeading')} />
+        </h2>
         <ReviewsChart days={stats.reviewsPerDay} id="reviews-chart" />
       </section>
 
       <section aria-labelledby="retention-heading">
-        <h2 id="retention-heading">الاحتفاظ الفعلي</h2>
+        <h2 id="retention-heading">{t('retentionHeading')}</h2>
         {retention.rate === null ? (
-          <p className="muted">لا مراجعات لبطاقات ناضجة في آخر 30 يومًا بعد.</p>
+          <p className="muted">
+            <BidiText text={t('noMature')} />
+          </p>
         ) : (
           <p className="stat-big">
             <bdi>{`${Math.round(retention.rate * 1000) / 10}%`}</bdi>{' '}
             <span className="muted">
-              (<bdi>{retention.passed}</bdi> من <bdi>{retention.matureReviews}</bdi>)
+              <BidiText text={t('passedOf', { passed: retention.passed, total: retention.matureReviews })} />
             </span>
           </p>
         )}
         <p className="muted">
-          نسبة مراجعات البطاقات الناضجة التي لم تُقيَّم «أعد» في آخر 30 يومًا. البطاقة ناضجة إذا كانت الفترة المجدولة
-          لها قبل المراجعة <bdi>{MATURE_INTERVAL_DAYS}</bdi> يومًا أو أكثر. الهدف الذي اخترته:{' '}
-          <bdi>{`${Math.round(settings.desiredRetention * 100)}%`}</bdi>.
+          <BidiText
+            text={t('retentionExplain', { days: MATURE_INTERVAL_DAYS, target: `${Math.round(settings.desiredRetention * 100)}%` })}
+          />
         </p>
       </section>
 
       <section aria-labelledby="settings-heading">
-        <h2 id="settings-heading">الإعدادات</h2>
+        <h2 id="settings-heading">{t('settingsHeading')}</h2>
         {saved && !errors ? (
           <p className="notice" role="status">
             <Bilingual message={reviewMessages.settings_saved} />
@@ -143,8 +161,8 @@ export default function ReviewStatsPage() {
         <Form method="post" className="settings">
           <SettingsField
             id="timeZone"
-            label="المنطقة الزمنية"
-            hint={settings.timeZoneKnown ? 'يبدأ يومك الساعة 4 صباحًا بتوقيتها.' : 'لم يُبلغنا متصفحك بمنطقتك بعد؛ تُحسب الأيام بتوقيت UTC.'}
+            label={t('timeZone')}
+            hint={settings.timeZoneKnown ? t('timeZoneKnown') : t('timeZoneUnknown')}
             error={errors?.fields.timeZone}
           >
             <select
@@ -164,8 +182,8 @@ export default function ReviewStatsPage() {
           </SettingsField>
           <SettingsField
             id="desiredRetentionPercent"
-            label="نسبة التذكّر المطلوبة (٪)"
-            hint={`بين ${RETENTION_PERCENT_MIN} و${RETENTION_PERCENT_MAX}. نسبة أعلى تعني مراجعات أكثر.`}
+            label={t('retentionField')}
+            hint={t('retentionHint', { min: RETENTION_PERCENT_MIN, max: RETENTION_PERCENT_MAX })}
             error={errors?.fields.desiredRetentionPercent}
           >
             <input
@@ -184,8 +202,8 @@ export default function ReviewStatsPage() {
           </SettingsField>
           <SettingsField
             id="newCardsPerDay"
-            label="بطاقات جديدة في اليوم"
-            hint={`من 0 إلى ${NEW_CARDS_PER_DAY_MAX}.`}
+            label={t('newPerDay')}
+            hint={t('newPerDayHint', { max: NEW_CARDS_PER_DAY_MAX })}
             error={errors?.fields.newCardsPerDay}
           >
             <input
@@ -204,7 +222,7 @@ export default function ReviewStatsPage() {
           </SettingsField>
           <p>
             <button type="submit" className="button" disabled={submitting}>
-              احفظ
+              {t('save')}
             </button>
           </p>
         </Form>
@@ -248,6 +266,6 @@ function describedBy(id: string, error: ReviewMessageCode | undefined): string {
   return error ? `${id}-hint ${id}-error` : `${id}-hint`
 }
 
-export const meta: MetaFunction = () => [{ title: 'إحصاءات المراجعة — فهم' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (lang) => translator(reviewText, lang)('statsTitle'))
 
 export const ErrorBoundary = RouteErrorBoundary

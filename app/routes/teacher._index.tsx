@@ -3,7 +3,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { FormField } from '~/components/form-field'
+import { BidiText } from '~/components/bidi-text'
 import { TeacherFormErrors } from '~/components/teacher-form-errors'
+import { translator } from '~/i18n/catalogue'
+import { teacherMessages as teacherText } from '~/i18n/messages/teacher'
+import { pageTitle } from '~/i18n/meta'
+import { useT } from '~/i18n/use-t'
 import { createClass, listClasses } from '~/models/classroom.server'
 import { CLASS_NAME_MAX, ClassNameFormSchema, parseTeacherForm, teacherMessages, type FormErrors } from '~/models/teacher-forms'
 import { requireTeacher } from '~/utils/auth.server'
@@ -34,24 +39,25 @@ export default function TeacherHome() {
   const actionData = useActionData<typeof action>()
   const submitting = useNavigation().state === 'submitting'
   const errors = actionData?.errors
+  const t = useT(teacherText)
   return (
     <>
-      <h1>
-        صفوفك <span lang="en" dir="ltr" className="english">Your classes</span>
-      </h1>
+      <h1>{t('classesTitle')}</h1>
       <Form method="post" action="/teacher/logout" className="inline-form">
         <p className="muted">
           <bdi className="name">{teacher.displayName}</bdi> (<bdi dir="ltr">{teacher.email}</bdi>){' '}
           <button type="submit" className="link-button">
-            اخرج <span lang="en" dir="ltr" className="english">Log out</span>
+            {t('logOut')}
           </button>
         </p>
       </Form>
       <p>
-        <Link to="/teacher/articles">مقالاتك وأسئلتها</Link>
+        <Link to="/teacher/articles">{t('yourArticles')}</Link>
       </p>
       {classes.length === 0 ? (
-        <p className="muted">لا صفوف بعد. أنشئ صفًّا ثم أعطِ طلابك رمزه لينضموا من صفحة /join.</p>
+        <p className="muted">
+          {t('noClasses')} <bdi dir="ltr">/join</bdi>.
+        </p>
       ) : (
         <ul className="class-list">
           {classes.map((c) => (
@@ -59,18 +65,20 @@ export default function TeacherHome() {
               <Link to={`/teacher/classes/${c.id}`}>
                 <bdi>{c.name}</bdi>
               </Link>{' '}
-              — الرمز <bdi dir="ltr" className="join-code">{c.joinCode}</bdi> · <bdi>{c.students}</bdi> طالب
-              {c.archived ? ' · مؤرشف' : ''}
+              — {t('code')} <bdi dir="ltr" className="join-code">{c.joinCode}</bdi> ·{' '}
+              <BidiText text={t('students', { n: c.students })} />
+              {c.archived ? ` · ${t('archived')}` : ''}
             </li>
           ))}
         </ul>
       )}
-      <h2>صف جديد</h2>
+      <h2>{t('newClass')}</h2>
       <TeacherFormErrors errors={errors} order={['name']} />
       <Form method="post" className="stack-form">
         <FormField
           name="name"
-          label="اسم الصف"
+          label={t('className')}
+          dir="auto"
           type="text"
           required
           maxLength={CLASS_NAME_MAX}
@@ -79,7 +87,7 @@ export default function TeacherHome() {
         />
         <p>
           <button type="submit" className="button" disabled={submitting}>
-            أنشئ الصف
+            {t('createClass')}
           </button>
         </p>
       </Form>
@@ -87,6 +95,6 @@ export default function TeacherHome() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'صفوفك — فهم' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (lang) => translator(teacherText, lang)('classesTitle'))
 
 export const ErrorBoundary = RouteErrorBoundary

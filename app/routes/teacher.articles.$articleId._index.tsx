@@ -4,6 +4,10 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { translator } from '~/i18n/catalogue'
+import { teacherArticleText } from '~/i18n/messages/teacher-articles'
+import { pageTitle } from '~/i18n/meta'
+import { useT } from '~/i18n/use-t'
 import { BadRequestError } from '~/models/errors'
 import { approveAllDrafts, getArticleReview, regenerateArticle, setItemStatus, type ReviewItem } from '~/models/teacher-article.server'
 import { requireTeacher } from '~/utils/auth.server'
@@ -43,38 +47,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
   })
 }
 
-const statusLabel = { draft: 'مسودة', approved: 'معتمد', rejected: 'مرفوض' } as const
+const statusKey = { draft: 'statusDraft', approved: 'statusApproved', rejected: 'statusRejected' } as const
 
 export default function ArticleBank() {
   const { article } = useLoaderData<typeof loader>()
   const busy = useNavigation().state !== 'idle'
   const drafts = article.items.filter((i) => i.status === 'draft').length
+  const t = useT(teacherArticleText)
   return (
     <>
       <p>
-        <Link to="/teacher/articles">← مقالاتك</Link> · <Link to={`/articles/${article.slug}`}>اقرأ المقال</Link>
+        <Link to="/teacher/articles">
+          <span className="dir-arrow" aria-hidden="true">
+            →
+          </span>{' '}
+          {t('backToArticles')}
+        </Link>{' '}
+        · <Link to={`/articles/${article.slug}`}>{t('readArticle')}</Link>
       </p>
-      <h1>
-        <bdi>{article.titleAr}</bdi>
+      <h1 lang="ar" dir="rtl">
+        {article.titleAr}
       </h1>
       <p className="muted">
-        لا يرى الطلاب إلا الأسئلة المعتمدة. <bdi>{drafts}</bdi> مسودة تنتظر المراجعة.
+        {t('onlyApproved')} <BidiText text={t('draftsWaiting', { n: drafts })} />
       </p>
       <div className="actions">
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="approve-all" />
           <button type="submit" className="button" disabled={busy || drafts === 0}>
-            اعتمد كل المسودات
+            {t('approveAll')}
           </button>
         </Form>{' '}
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="regenerate" />
           <button type="submit" className="button secondary" disabled={busy}>
-            أعد توليد الأسئلة (لا يمسّ ما عدّلته)
+            {t('regenerate')}
           </button>
         </Form>
       </div>
-      {article.items.length === 0 ? <p className="muted">لم يولّد المولّد أسئلة لهذا النص.</p> : null}
+      {article.items.length === 0 ? <p className="muted">{t('noItems')}</p> : null}
       <ol className="results">
         {article.items.map((item) => (
           <BankItem key={item.id} item={item} articleId={article.id} busy={busy} />
@@ -85,38 +96,50 @@ export default function ArticleBank() {
 }
 
 function BankItem({ item, articleId, busy }: { item: ReviewItem; articleId: string; busy: boolean }) {
+  const t = useT(teacherArticleText)
   return (
     <li className={`result item-${item.status}`} id={`item-${item.id}`}>
       <p className="muted">
-        {statusLabel[item.status]} · <bdi dir="ltr">{item.type}</bdi> · <bdi dir="ltr">{item.skill}</bdi>
-        {item.inDefaultQuiz ? ' · في الاختبار الافتراضي' : ''}
+        {t(statusKey[item.status])} · <bdi dir="ltr">{item.type}</bdi> · <bdi dir="ltr">{item.skill}</bdi>
+        {item.inDefaultQuiz ? ` · ${t('inDefaultQuiz')}` : ''}
         {item.edited ? (
           <>
             {' '}
-            · عدّله <bdi>{item.edited.by ?? '—'}</bdi> في <time dateTime={item.edited.at}>{item.edited.at.slice(0, 16).replace('T', ' ')}</time>{' '}
-            UTC
+            · {t('editedBy')} <bdi>{item.edited.by ?? '—'}</bdi> {t('editedAt')}{' '}
+            <time dateTime={item.edited.at}>
+              <bdi dir="ltr">{`${item.edited.at.slice(0, 16).replace('T', ' ')} UTC`}</bdi>
+            </time>
           </>
         ) : null}
       </p>
-      <h2>
+      <h2 lang="ar" dir="rtl">
         <BidiText text={item.stem} />
       </h2>
       {item.options.length > 0 ? (
-        <ul className="options-preview">
+        <ul className="options-preview" lang="ar" dir="rtl">
           {item.options.map((o, i) => (
             <li key={i} className={o === item.key ? 'is-key' : undefined}>
               <BidiText text={o} />
-              {o === item.key ? ' ✓' : ''}
+              {o === item.key ? (
+                <>
+                  {' '}
+                  <span aria-hidden="true">✓</span>
+                  <span className="visually-hidden">{t('isKey')}</span>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
       ) : (
         <p>
-          الإجابة: <BidiText text={item.key} />
+          {t('answer')}{' '}
+          <span lang="ar" dir="rtl">
+            <BidiText text={item.key} />
+          </span>
         </p>
       )}
       <blockquote className="evidence">
-        <p>
+        <p lang="ar" dir="rtl">
           <mark>
             <BidiText text={item.evidence} />
           </mark>
@@ -128,7 +151,7 @@ function BankItem({ item, articleId, busy }: { item: ReviewItem; articleId: stri
             <input type="hidden" name="intent" value="approve" />
             <input type="hidden" name="itemId" value={item.id} />
             <button type="submit" className="button" disabled={busy}>
-              اعتمد
+              {t('approve')}
             </button>
           </Form>
         ) : null}{' '}
@@ -137,7 +160,7 @@ function BankItem({ item, articleId, busy }: { item: ReviewItem; articleId: stri
             <input type="hidden" name="intent" value="reject" />
             <input type="hidden" name="itemId" value={item.id} />
             <button type="submit" className="button secondary" disabled={busy}>
-              ارفض
+              {t('reject')}
             </button>
           </Form>
         ) : (
@@ -145,16 +168,17 @@ function BankItem({ item, articleId, busy }: { item: ReviewItem; articleId: stri
             <input type="hidden" name="intent" value="restore" />
             <input type="hidden" name="itemId" value={item.id} />
             <button type="submit" className="button secondary" disabled={busy}>
-              أعده مسودة
+              {t('restore')}
             </button>
           </Form>
         )}{' '}
-        <Link to={`/teacher/articles/${articleId}/items/${encodeURIComponent(item.id)}`}>عدّل</Link>
+        <Link to={`/teacher/articles/${articleId}/items/${encodeURIComponent(item.id)}`}>{t('edit')}</Link>
       </div>
     </li>
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.article.titleAr} — أسئلة — فهم` : 'فهم' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (lang) => (data ? translator(teacherArticleText, lang)('bankTitle', { title: data.article.titleAr }) : null))
 
 export const ErrorBoundary = RouteErrorBoundary

@@ -4,6 +4,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { BidiText } from '~/components/bidi-text'
 import { Bilingual } from '~/components/bilingual'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { translator } from '~/i18n/catalogue'
+import { teacherArticleText } from '~/i18n/messages/teacher-articles'
+import { pageTitle } from '~/i18n/meta'
+import { useT } from '~/i18n/use-t'
 import { FormErrorSummary, FormField } from '~/components/form-field'
 import { ITEM_TEXT_MAX, articleFormErrors, articleMessages, itemEditSchema } from '~/models/article-forms'
 import { editItem, getItemForEdit } from '~/models/teacher-article.server'
@@ -45,17 +49,24 @@ export default function EditItem() {
   const values = actionData?.values ?? { stem: item.stem, key: item.key, explanation: item.explanation, options: item.options }
   const choice = item.type === 'mcq' || item.type === 'cloze'
   const order = ['stem', 'options', 'key', 'explanation']
+  const t = useT(teacherArticleText)
   return (
     <>
       <p>
         <Link to={`/teacher/articles/${articleId}`}>
-          ← <bdi>{item.articleTitle}</bdi>
+          <span className="dir-arrow" aria-hidden="true">
+            →
+          </span>{' '}
+          <bdi lang="ar">{item.articleTitle}</bdi>
         </Link>
       </p>
-      <h1>تعديل سؤال</h1>
+      <h1>{t('editTitle')}</h1>
       <blockquote className="evidence">
         <p>
-          الدليل: <mark><BidiText text={item.evidence} /></mark>
+          {t('evidence')}{' '}
+          <mark lang="ar" dir="rtl">
+            <BidiText text={item.evidence} />
+          </mark>
         </p>
       </blockquote>
       {errors ? (
@@ -67,12 +78,12 @@ export default function EditItem() {
         />
       ) : null}
       <Form method="post" className="stack-form">
-        <FormField name="stem" label="نص السؤال" type="text" required maxLength={ITEM_TEXT_MAX} defaultValue={values.stem} error={errors?.stem ? articleMessages[errors.stem] : undefined} />
+        <FormField name="stem" label={t('stem')} type="text" lang="ar" dir="rtl" required maxLength={ITEM_TEXT_MAX} defaultValue={values.stem} error={errors?.stem ? articleMessages[errors.stem] : undefined} />
         {choice ? (
           <fieldset className="field" id="field-options" aria-invalid={errors?.options ? true : undefined} aria-describedby={errors?.options ? 'field-options-error' : undefined}>
-            <legend>الخيارات</legend>
+            <legend>{t('options')}</legend>
             {values.options.map((option, i) => (
-              <input key={i} name="options" type="text" required aria-label={`الخيار ${i + 1}`} maxLength={ITEM_TEXT_MAX} defaultValue={option} />
+              <input key={i} name="options" type="text" lang="ar" dir="rtl" required aria-label={t('option', { n: i + 1 })} maxLength={ITEM_TEXT_MAX} defaultValue={option} />
             ))}
             {errors?.options ? (
               <p className="field-error" id="field-options-error">
@@ -84,17 +95,19 @@ export default function EditItem() {
         ) : null}
         <FormField
           name="key"
-          label={item.type === 'true_false' ? 'الإجابة الصحيحة (صح أو خطأ)' : choice ? 'الإجابة الصحيحة (أحد الخيارات كما كُتب)' : 'الإجابة الصحيحة'}
+          label={item.type === 'true_false' ? t('keyTrueFalse') : choice ? t('keyChoice') : t('key')}
           type="text"
+          lang="ar"
+          dir="rtl"
           required
           maxLength={ITEM_TEXT_MAX}
           defaultValue={values.key}
           error={errors?.key ? articleMessages[errors.key] : undefined}
         />
-        <FormField name="explanation" label="الشرح" type="text" maxLength={ITEM_TEXT_MAX} defaultValue={values.explanation} error={errors?.explanation ? articleMessages[errors.explanation] : undefined} />
+        <FormField name="explanation" label={t('explanation')} type="text" lang="ar" dir="rtl" maxLength={ITEM_TEXT_MAX} defaultValue={values.explanation} error={errors?.explanation ? articleMessages[errors.explanation] : undefined} />
         <p>
           <button type="submit" className="button" disabled={submitting}>
-            احفظ التعديل
+            {t('saveEdit')}
           </button>
         </p>
       </Form>
@@ -102,6 +115,6 @@ export default function EditItem() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'تعديل سؤال — فهم' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (lang) => translator(teacherArticleText, lang)('editTitle'))
 
 export const ErrorBoundary = RouteErrorBoundary

@@ -2,7 +2,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Bilingual } from '~/components/bilingual'
+import { BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { translator } from '~/i18n/catalogue'
+import { intlLocale } from '~/i18n/lang'
+import { teacherArticleText } from '~/i18n/messages/teacher-articles'
+import { pageTitle } from '~/i18n/meta'
+import { useLang, useT } from '~/i18n/use-t'
 import { FormErrorSummary, FormField } from '~/components/form-field'
 import { ARTICLE_TEXT_MAX, ARTICLE_TITLE_MAX, ArticleFormSchema, articleFormErrors, articleMessages } from '~/models/article-forms'
 import { createTeacherArticle, listTeacherArticles } from '~/models/teacher-article.server'
@@ -35,30 +41,35 @@ export default function TeacherArticles() {
   const submitting = useNavigation().state === 'submitting'
   const errors = actionData?.errors
   const order = ['title', 'text']
+  const t = useT(teacherArticleText)
+  const lang = useLang()
   return (
     <>
       <p>
-        <Link to="/teacher">← صفوفك</Link>
+        <Link to="/teacher">
+          <span className="dir-arrow" aria-hidden="true">
+            →
+          </span>{' '}
+          {t('backToClasses')}
+        </Link>
       </p>
-      <h1>
-        مقالاتك <span lang="en" dir="ltr" className="english">Your articles</span>
-      </h1>
+      <h1>{t('title')}</h1>
       {articles.length === 0 ? (
-        <p className="muted">لم تضف مقالًا بعد. المقالات النموذجية متاحة للواجبات دون مراجعة.</p>
+        <p className="muted">{t('none')}</p>
       ) : (
         <ul className="class-list">
           {articles.map((a) => (
             <li key={a.id}>
               <Link to={`/teacher/articles/${a.id}`}>
-                <bdi>{a.titleAr}</bdi>
+                <bdi lang="ar">{a.titleAr}</bdi>
               </Link>{' '}
-              — مسودات <bdi>{a.counts.draft}</bdi> · معتمدة <bdi>{a.counts.approved}</bdi> · مرفوضة{' '}
+              — {t('drafts')} <bdi>{a.counts.draft}</bdi> · {t('approved')} <bdi>{a.counts.approved}</bdi> · {t('rejected')}{' '}
               <bdi>{a.counts.rejected}</bdi>
             </li>
           ))}
         </ul>
       )}
-      <h2>أضف مقالًا</h2>
+      <h2>{t('addHeading')}</h2>
       {errors ? (
         <FormErrorSummary
           summary={articleMessages.summary}
@@ -70,20 +81,24 @@ export default function TeacherArticles() {
       <Form method="post" className="stack-form">
         <FormField
           name="title"
-          label="العنوان"
+          label={t('titleField')}
           type="text"
+          lang="ar"
+          dir="auto"
           required
           maxLength={ARTICLE_TITLE_MAX}
           defaultValue={actionData?.values.title ?? ''}
           error={errors?.title ? articleMessages[errors.title] : undefined}
         />
         <div className="field">
-          <label htmlFor="field-text">نص المقال (يُحفظ كما تلصقه تمامًا)</label>
+          <label htmlFor="field-text">{t('textField')}</label>
           <p className="muted" id="field-text-hint">
-            <bdi>50,000</bdi> حرف على الأكثر.
+            <BidiText text={t('textHint', { max: new Intl.NumberFormat(intlLocale(lang)).format(ARTICLE_TEXT_MAX) })} />
           </p>
           <textarea
             id="field-text"
+            lang="ar"
+            dir="rtl"
             name="text"
             rows={14}
             required
@@ -101,7 +116,7 @@ export default function TeacherArticles() {
         </div>
         <p>
           <button type="submit" className="button" disabled={submitting}>
-            {submitting ? 'جارٍ توليد الأسئلة…' : 'أضف المقال وولّد الأسئلة'}
+            {submitting ? t('generating') : t('add')}
           </button>
         </p>
       </Form>
@@ -109,6 +124,6 @@ export default function TeacherArticles() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'مقالاتك — فهم' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (lang) => translator(teacherArticleText, lang)('title'))
 
 export const ErrorBoundary = RouteErrorBoundary

@@ -13,6 +13,12 @@ import { BidiText } from '~/components/bidi-text'
 import { BadRequestError } from '~/models/errors'
 import { CLASS_NAME_MAX, ClassNameFormSchema, parseTeacherForm, teacherMessages, type FormErrors } from '~/models/teacher-forms'
 import { requireTeacher } from '~/utils/auth.server'
+import { formatDateTimeShortIn } from '~/utils/format'
+import type { Lang } from '~/i18n/lang'
+import { getLang } from '~/i18n/lang.server'
+import { teacherMessages as teacherText } from '~/i18n/messages/teacher'
+import { pageTitle } from '~/i18n/meta'
+import { useT } from '~/i18n/use-t'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
 import { ClassParamsSchema, parseParams } from '~/utils/params.server'
 
@@ -28,14 +34,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request)
   const { classId } = parseParams(ClassParamsSchema, params)
   const chosenArticle = new URL(request.url).searchParams.get('article')
+  const lang = await getLang(request)
   return withHttpErrors(async () => ({
-    classroom: await getClass(teacher.id, classId),
+    classroom: await withSubmittedLabels(await getClass(teacher.id, classId), teacher.timeZone, lang),
     // `?article=<id>`: the assign form lists that article's approved items to choose from.
     choosing: chosenArticle && /^[a-z0-9]{1,64}$/i.test(chosenArticle) ? await listAssignableItems(teacher.id, chosenArticle) : null,
-    assignments: await listClassAssignments(teacher, classId),
+    assignments: await listClassAssignments(teacher, classId, lang),
     articles: await listAssignableArticles(teacher.id),
     timeZone: teacher.timeZone,
   }))
+}
+
+/** Each roster result's submission time, formatted on the server in the teacher's zone and language. */
+function withSubmittedLabels(classroom: Awaited<ReturnType<typeof getClass>>, timeZone: string, lang: Lang) {
+  return {
+    ...classroom,
+    roster: classroom.roster.map((student) => ({
+      ...student,
+      results: student.results.map((r) => ({
+        ...r,
+        submittedLabel: formatDateTimeShortIn(new Date(r.submittedAt), timeZone, lang),
+      })),
+    })),
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -102,27 +123,37 @@ export default function TeacherClass() {
     actionData && 'assignErrors' in actionData ? actionData.assignErrors : undefined
   const assignValues: Record<string, string> = actionData && 'assignValues' in actionData ? actionData.assignValues : {}
   const assignError = (field: string) => (assignErrors?.[field] ? assignmentMessages[assignErrors[field]!] : undefined)
+  const t = useT(teacherText)
   return (
     <>
       <p>
-        <Link to="/teacher">← صفوفك</Link>
+        <Link to="/teacher" className="back-link">
+          <span className="dir-arrow" aria-hidden="true">
+            →
+          </span>{' '}
+          {t('backToClasses')}
+        </Link>
       </p>
       <h1>
         <bdi>{classroom.name}</bdi>
-        {classroom.archived ? <span className="muted"> (مؤرشف)</span> : null}
+        {classroom.archived ? <span className="muted"> ({t('archived')})</span> : null}
       </h1>
       <p>
-        رمز الانضمام: <bdi dir="ltr" className="join-code">{classroom.joinCode}</bdi> — يكتبه الطلاب مع أسمائهم في
-        صفحة <Link to="/join">/join</Link>.
+        {t('joinCodeLabel')} <bdi dir="ltr" className="join-code">{classroom.joinCode}</bdi> {t('joinCodeHelp')}{' '}
+        <Link to="/join">
+          <bdi dir="ltr">/join</bdi>
+        </Link>
+        .
       </p>
-      <h2>تغيير الاسم</h2>
+      <h2>{t('rename')}</h2>
       <TeacherFormErrors errors={errors} order={['name']} />
       <Form method="post" className="stack-form">
         <input type="hidden" name="intent" value="rename" />
         <FormField
           name="name"
-          label="اسم الصف"
+          label={t('className')}
           type="text"
+          dir="auto"
           required
           maxLength={CLASS_NAME_MAX}
           defaultValue={renameValues?.name ?? classroom.name}
@@ -130,38 +161,45 @@ export default function TeacherClass() {
         />
         <p>
           <button type="submit" className="button secondary" disabled={submitting}>
-            احفظ الاسم
+            {t('saveName')}
           </button>
         </p>
       </Form>
       <Form method="post">
         <input type="hidden" name="intent" value={classroom.archived ? 'restore' : 'archive'} />
         <button type="submit" className="button secondary" disabled={submitting}>
-          {classroom.archived ? 'أعد تفعيل الصف' : 'أرشف الصف (لا يقبل طلابًا جددًا)'}
+          {classroom.archived ? t('restoreClass') : t('archiveClass')}
         </button>
       </Form>
-      <h2 id="assignments">الواجبات</h2>
+      <h2 id="assignments">{t('assignments')}</h2>
       {assignments.length === 0 ? (
-        <p className="muted">لا واجبات بعد.</p>
+        <p className="muted">{t('noAssignments')}</p>
       ) : (
         <ul className="class-list">
           {assignments.map((a) => (
             <li key={a.id}>
-              <bdi>{a.articleTitle}</bdi> — {a.mode === 'practice' ? 'تدريب' : 'اختبار'} · <bdi>{a.questions}</bdi> سؤال ·
-              المحاولات المسموحة <bdi>{a.attemptsAllowed}</bdi> ·{' '}
+              <bdi lang="ar">{a.articleTitle}</bdi> — {a.mode === 'practice' ? t('modePractice') : t('modeTest')} ·{' '}
+              <BidiText text={t('questionCount', { n: a.questions })} /> · {t('attemptsAllowed')} <bdi>{a.attemptsAllowed}</bdi>{' '}
+              ·{' '}
               {a.dueLabel ? (
                 <>
-                  الموعد <bdi>{a.dueLabel}</bdi>
+                  {t('due')} <bdi>{a.dueLabel}</bdi>
                 </>
               ) : (
-                'بلا موعد'
+                t('noDue')
               )}{' '}
-              · <bdi>{a.attempts}</bdi> محاولة مُرسلة
+              · <BidiText text={t('attemptsSent', { n: a.attempts })} /> ·{' '}
+              <Link
+                to={`/teacher/classes/${classroom.id}/assignments/${a.id}/print`}
+                aria-label={t('printQuizFor', { title: a.articleTitle })}
+              >
+                {t('printQuiz')}
+              </Link>
             </li>
           ))}
         </ul>
       )}
-      <h3>واجب جديد</h3>
+      <h3>{t('newAssignment')}</h3>
       {assignErrors ? (
         <FormErrorSummary
           summary={assignmentMessages.summary}
@@ -170,7 +208,7 @@ export default function TeacherClass() {
       ) : null}
       {/* Step 1 (optional, a GET): pick an article to choose its items; without it the default quiz is used. */}
       <Form method="get" className="inline-form" preventScrollReset>
-        <label htmlFor="choose-article">اختر أسئلة مقال بعينها: </label>
+        <label htmlFor="choose-article">{t('chooseArticleItems')} </label>
         <select id="choose-article" name="article" defaultValue={choosing?.articleId ?? ''}>
           {articles.map((a) => (
             <option key={a.id} value={a.id} disabled={a.questions === 0}>
@@ -179,7 +217,7 @@ export default function TeacherClass() {
           ))}
         </select>{' '}
         <button type="submit" className="button secondary">
-          اعرض أسئلته
+          {t('showItems')}
         </button>
       </Form>
       <Form method="post" className="stack-form">
@@ -187,7 +225,7 @@ export default function TeacherClass() {
         {choosing ? (
           <fieldset className="field" id="field-questionIds">
             <legend>
-              أسئلة «<bdi>{choosing.titleAr}</bdi>» المعتمدة (المحدَّدة مسبقًا: الاختبار الافتراضي)
+              {t('approvedItemsOf')} «<bdi lang="ar">{choosing.titleAr}</bdi>» {t('approvedItemsNote')}
             </legend>
             <input type="hidden" name="articleId" value={choosing.articleId} />
             {assignError('questionIds') ? (
@@ -195,7 +233,7 @@ export default function TeacherClass() {
                 <Bilingual message={assignError('questionIds')!} />
               </p>
             ) : null}
-            <ul className="options">
+            <ul className="options" lang="ar" dir="rtl">
               {choosing.items.map((item) => (
                 <li key={item.id}>
                   <label>
@@ -210,7 +248,7 @@ export default function TeacherClass() {
           </fieldset>
         ) : (
         <div className="field">
-          <label htmlFor="field-articleId">المقال (يُستعمل اختباره الافتراضي من الأسئلة المعتمدة)</label>
+          <label htmlFor="field-articleId">{t('articleField')}</label>
           <select
             id="field-articleId"
             name="articleId"
@@ -222,7 +260,7 @@ export default function TeacherClass() {
             <option value="">—</option>
             {articles.map((a) => (
               <option key={a.id} value={a.id} disabled={a.questions === 0}>
-                {a.titleAr} ({a.own ? 'مقالك' : 'نموذجي'}، {a.questions} سؤال)
+                {a.titleAr} ({a.own ? t('ownArticle') : t('sampleArticle')}، {t('questionCount', { n: a.questions })})
               </option>
             ))}
           </select>
@@ -234,17 +272,19 @@ export default function TeacherClass() {
         </div>
         )}
         <fieldset className="field" id="field-mode">
-          <legend>النوع</legend>
+          <legend>{t('modeLegend')}</legend>
           <label>
-            <input type="radio" name="mode" value="test" defaultChecked={(assignValues.mode ?? 'test') === 'test'} /> اختبار (الملاحظات بعد الإرسال)
+            <input type="radio" name="mode" value="test" defaultChecked={(assignValues.mode ?? 'test') === 'test'} />{' '}
+            {t('modeTestLong')}
           </label>{' '}
           <label>
-            <input type="radio" name="mode" value="practice" defaultChecked={assignValues.mode === 'practice'} /> تدريب
+            <input type="radio" name="mode" value="practice" defaultChecked={assignValues.mode === 'practice'} />{' '}
+            {t('modePracticeLong')}
           </label>
         </fieldset>
         <FormField
           name="attemptsAllowed"
-          label="المحاولات المسموحة"
+          label={t('attemptsAllowed')}
           type="number"
           min={1}
           max={ATTEMPTS_MAX}
@@ -254,8 +294,12 @@ export default function TeacherClass() {
         />
         <FormField
           name="due"
-          label="الموعد النهائي (اختياري)"
-          hint={<>بتوقيت <bdi dir="ltr">{timeZone}</bdi></>}
+          label={t('dueField')}
+          hint={
+            <>
+              {t('inZone')} <bdi dir="ltr">{timeZone}</bdi>
+            </>
+          }
           type="datetime-local"
           dir="ltr"
           defaultValue={assignValues.due ?? ''}
@@ -263,29 +307,29 @@ export default function TeacherClass() {
         />
         <p>
           <button type="submit" className="button" disabled={submitting}>
-            أسند الواجب
+            {t('assign')}
           </button>
         </p>
       </Form>
-      <h2>الطلاب</h2>
+      <h2>{t('studentsHeading')}</h2>
       {classroom.roster.length === 0 ? (
-        <p className="muted">لم ينضم أحد بعد.</p>
+        <p className="muted">{t('noStudents')}</p>
       ) : (
         <ul className="roster">
           {classroom.roster.map((student) => (
             <li key={student.id}>
-              <bdi className="name">{student.displayName}</bdi> · <bdi>{student.attempts}</bdi> محاولة{' '}
+              <bdi className="name">{student.displayName}</bdi> · <BidiText text={t('attemptsOfStudent', { n: student.attempts })} />{' '}
               <Form
                 method="post"
                 className="inline-form"
                 onSubmit={(event) => {
-                  if (!confirm('يُحذف الطالب مع كل إجاباته وبطاقاته. هل أنت متأكد؟')) event.preventDefault()
+                  if (!confirm(t('confirmRemove'))) event.preventDefault()
                 }}
               >
                 <input type="hidden" name="intent" value="remove-student" />
                 <input type="hidden" name="learnerId" value={student.id} />
                 <button type="submit" className="link-button">
-                  احذف الطالب وكل بياناته
+                  {t('removeStudent')}
                 </button>
               </Form>
               {student.results.length > 0 && (
@@ -293,10 +337,10 @@ export default function TeacherClass() {
                   {student.results.map((r) => (
                     <li key={r.id}>
                       <Link to={`/attempts/${r.id}`}>
-                        {r.articleTitle}: <bdi dir="ltr">{`${r.score}/${r.total}`}</bdi>
+                        <bdi lang="ar">{r.articleTitle}</bdi>: <bdi dir="ltr">{`${r.score}/${r.total}`}</bdi>
                       </Link>{' '}
                       <span className="muted">
-                        <bdi>{new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(r.submittedAt))}</bdi>
+                        <bdi>{r.submittedLabel}</bdi>
                       </span>
                     </li>
                   ))}
@@ -310,8 +354,6 @@ export default function TeacherClass() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.classroom.name} — فهم` : 'فهم' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, () => data?.classroom.name ?? null)
 
 export const ErrorBoundary = RouteErrorBoundary

@@ -3,6 +3,10 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { FormField } from '~/components/form-field'
 import { TeacherFormErrors } from '~/components/teacher-form-errors'
+import { translator } from '~/i18n/catalogue'
+import { teacherMessages as teacherText } from '~/i18n/messages/teacher'
+import { pageTitle } from '~/i18n/meta'
+import { useT } from '~/i18n/use-t'
 import { LoginFormSchema, parseTeacherForm, teacherMessages, type FormErrors } from '~/models/teacher-forms'
 import { clientAddress, findTeacher, verifyTeacherLogin } from '~/models/teacher.server'
 import { commitTeacher, getTeacherSession } from '~/session.server'
@@ -38,29 +42,28 @@ export default function TeacherLogin() {
   const submitting = useNavigation().state === 'submitting'
   const errors = actionData?.errors
   const error = (field: string) => (errors?.fields[field] ? teacherMessages[errors.fields[field]!] : undefined)
+  const t = useT(teacherText)
   return (
     <>
-      <h1>
-        دخول المعلّمين <span lang="en" dir="ltr" className="english">Teacher sign-in</span>
-      </h1>
+      <h1>{t('loginTitle')}</h1>
       <TeacherFormErrors errors={errors} order={['email', 'password']} />
       <Form method="post" className="stack-form">
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/teacher'} />
-        <FormField name="email" label="البريد الإلكتروني" type="email" dir="ltr" required autoComplete="email" defaultValue={actionData?.values.email ?? ''} error={error('email')} />
-        <FormField name="password" label="كلمة المرور" type="password" dir="ltr" required autoComplete="current-password" error={error('password')} />
+        <FormField name="email" label={t('email')} type="email" dir="ltr" required autoComplete="email" defaultValue={actionData?.values.email ?? ''} error={error('email')} />
+        <FormField name="password" label={t('password')} type="password" dir="ltr" required autoComplete="current-password" error={error('password')} />
         <p>
           <button type="submit" className="button" disabled={submitting}>
-            ادخل
+            {t('signIn')}
           </button>
         </p>
       </Form>
       <p>
-        لا حساب لك؟ <Link to="/teacher/signup">أنشئ حساب معلّم</Link>
+        {t('noAccount')} <Link to="/teacher/signup">{t('createAccountLink')}</Link>
       </p>
     </>
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'دخول المعلّمين — فهم' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (lang) => translator(teacherText, lang)('loginTitle'))
 
 export const ErrorBoundary = RouteErrorBoundary

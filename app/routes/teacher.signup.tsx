@@ -1,9 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { FormField } from '~/components/form-field'
 import { TeacherFormErrors } from '~/components/teacher-form-errors'
 import { TimeZoneField } from '~/components/time-zone-field'
+import { translator } from '~/i18n/catalogue'
+import { teacherMessages as teacherText } from '~/i18n/messages/teacher'
+import { pageTitle } from '~/i18n/meta'
+import { useT } from '~/i18n/use-t'
 import { PASSWORD_MIN, SignupFormSchema, parseTeacherForm, teacherMessages, type FormErrors } from '~/models/teacher-forms'
 import { createTeacher, findTeacher } from '~/models/teacher.server'
 import { commitTeacher, getTeacherSession } from '~/session.server'
@@ -37,20 +42,19 @@ export default function TeacherSignup() {
   const errors = actionData?.errors
   const values = actionData?.values ?? {}
   const error = (field: string) => (errors?.fields[field] ? teacherMessages[errors.fields[field]!] : undefined)
+  const t = useT(teacherText)
   return (
     <>
-      <h1>
-        حساب معلّم جديد <span lang="en" dir="ltr" className="english">New teacher account</span>
-      </h1>
+      <h1>{t('signupTitle')}</h1>
       <TeacherFormErrors errors={errors} order={['displayName', 'email', 'password']} />
       <Form method="post" className="stack-form">
         <TimeZoneField />
-        <FormField name="displayName" label="اسمك" type="text" required maxLength={60} autoComplete="name" defaultValue={values.displayName ?? ''} error={error('displayName')} />
-        <FormField name="email" label="البريد الإلكتروني" type="email" dir="ltr" required autoComplete="email" defaultValue={values.email ?? ''} error={error('email')} />
+        <FormField name="displayName" label={t('yourName')} type="text" dir="auto" required maxLength={60} autoComplete="name" defaultValue={values.displayName ?? ''} error={error('displayName')} />
+        <FormField name="email" label={t('email')} type="email" dir="ltr" required autoComplete="email" defaultValue={values.email ?? ''} error={error('email')} />
         <FormField
           name="password"
-          label="كلمة المرور"
-          hint={`${PASSWORD_MIN} أحرف على الأقل`}
+          label={t('password')}
+          hint={<BidiText text={t('passwordHint', { min: PASSWORD_MIN })} />}
           type="password"
           dir="ltr"
           required
@@ -60,17 +64,17 @@ export default function TeacherSignup() {
         />
         <p>
           <button type="submit" className="button" disabled={submitting}>
-            أنشئ الحساب
+            {t('createAccount')}
           </button>
         </p>
       </Form>
       <p>
-        لديك حساب؟ <Link to="/teacher/login">سجّل الدخول</Link>
+        {t('haveAccount')} <Link to="/teacher/login">{t('signInLink')}</Link>
       </p>
     </>
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'حساب معلّم جديد — فهم' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (lang) => translator(teacherText, lang)('signupTitle'))
 
 export const ErrorBoundary = RouteErrorBoundary

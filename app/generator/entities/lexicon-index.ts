@@ -24,6 +24,8 @@ export interface IndexedVariant {
   alias: boolean
   /** Whether the entry's words inflect (weapon terms, organisations); names of people and places do not. */
   inflects: boolean
+  /** The variant as written in the lexicon. */
+  surface: string
   tokens: TokenKeys[]
 }
 
@@ -121,6 +123,7 @@ export function buildLexiconIndex(
         canonical,
         alias,
         inflects,
+        surface,
         tokens: toks.map((t) => tokenKeys(t, type !== 'organization', true, inflects)),
       })
     }

@@ -331,6 +331,9 @@ export function recognizeEntities(
           ok = cliticBases(unit.tokens[i]!.norm).some((b) => v.tokens[0]!.stems.has(b))
           if (isFunction(unit.tokens[i]!)) ok = false
         }
+        // A feminine noun ending in ة names the weapon only in a feminine form: «مقاتلة» (fighter jet), «مقاتلات»,
+        // «مقاتلتان», never the masculine «مقاتل» / «مقاتلين» (fighters, people) that light stemming merges with it.
+        if (ok && v.type === 'weapon' && !feminineFormAgrees(unit.tokens[i + n - 1]!.norm, v.canonical)) ok = false
         if (!ok) continue
         if (!best || n > best.len || (n === best.len && best.v.alias && !v.alias)) best = { len: n, v }
       }
@@ -382,6 +385,8 @@ export function recognizeEntities(
     if (unit.used[k] && !unit.used[k]!.startsWith('person-')) return false
     if (!madda && (isFunction(t) || trig.nonName.has(t.norm) || trig.nonName.has(t.norm.replace(/^[وف]/, '')))) return false
     if ([...unit.keys[k]!.stems].some((x) => trig.vocabularyStems.has(x))) return false
+    // a proclitic on a function word («بنحو», «وحوالي», «لدى») is no name
+    if (/^[وفبلك]/.test(t.norm) && FUNCTION_WORDS.has(t.norm.slice(1))) return false
     // a preposition on a known word («بتنفيذ», «لتعزيز») is no name
     if (/^[بل]/.test(t.norm) && t.norm.length >= 5 && stemCandidates(t.norm.slice(1)).some((x) => trig.vocabularyStems.has(x))) return false
     // …or on a verbal noun of the patterns تفعيل / تفاعل / افتعال («بتنفيذ», «لتبادل», «بانتهاك»)
@@ -488,11 +493,18 @@ export function recognizeEntities(
             if (k < n && isDefinite(unit.tokens[k]!) && !unit.used[k] && gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)) k++
           }
           const from = t.start + conjunctionLength(t, trig.orgHeads)
-          const e = addMention(`rule:organization:${normalizeLetters(text.slice(from, unit.tokens[k - 1]!.end)).replace(/["«»“”]/g, '')}`, 'organization', text.slice(from, unit.tokens[k - 1]!.end), unit, i, k, {
+          // the name ends with it: its closing quote belongs to the mention («شركة "بايكار"», not «شركة "بايكار»)
+          const to = unit.tokens[k - 1]!.end + (/^["»”]/.test(text.slice(unit.tokens[k - 1]!.end)) ? 1 : 0)
+          const e = addMention(`rule:organization:${normalizeLetters(text.slice(from, to)).replace(/["«»“”]/g, '')}`, 'organization', text.slice(from, to), unit, i, k, {
             source: 'rule',
             lexiconId: null,
           })
           trimStart(text, e, t.start, from)
+          const m = e.mentions.find((x) => x.end === unit.tokens[k - 1]!.end)
+          if (m && to > m.end) {
+            m.end = to
+            m.text = text.slice(m.start, to)
+          }
           i = k - 1
           continue
         }
@@ -508,6 +520,8 @@ export function recognizeEntities(
           !isFunction(unit.tokens[k]!) &&
           !matchPhrase(text, unit, k, trig.titles) &&
           !(/(?:ين|ون)$/.test(unit.tokens[k]!.norm) && !/يين$|يون$/.test(unit.tokens[k]!.norm) && k > i + oh) &&
+          // after a nationality only adjectives follow: «وزارة الخارجية العراقية الهجومَ» ends before the object
+          !(k > i + oh && isNationality(unit, k - 1) && !looksAdjective(unit.tokens[k]!)) &&
           gapOk(text, unit.tokens[k - 1]!, unit.tokens[k]!)
         )
           k++
@@ -775,6 +789,19 @@ function lexiconSurfaces(lexicon: Lexicon, e: FoundEntity): string[] {
   return entry ? [entry.canonical, ...entry.variants, ...(entry.aliases ?? [])] : []
 }
 
+/**
+ * True unless a weapon's canonical name is one feminine noun in ة and the article's word is not feminine:
+ * it must end in ة (ه after normalisation), the sound feminine plural ات, the dual تان/تين, or ة before a
+ * possessive suffix (تها، ته، تهم، تنا).
+ */
+function feminineFormAgrees(tokenNorm: string, variantSurface: string): boolean {
+  const words = normalizeLetters(variantSurface).split(/\s+/)
+  // one word only: in «أسلحة نووية» the ة is the adjective's agreement with a broken plural
+  const last = words.length === 1 ? words[0]! : ''
+  if (!/ه$/.test(last) || last.length < 4) return true
+  return /(?:ه|ات|تان|تين|ته|تها|تهم|تهما|تنا|تي)$/.test(tokenNorm)
+}
+
 const PROCLITICS = ['وب', 'ول', 'وك', 'فب', 'فل', 'و', 'ف', 'ب', 'ل', 'ك']
 
 /**
@@ -862,7 +889,8 @@ export function findQuantities(s: string, lexicon: Lexicon): Array<{ index: numb
     let keep = k + 1
     if (words[k] === 'من' && k > 0) keep = k // «خمسة من هذه الصواريخ»: the numeral alone
     if (words[k] === 'في' && /^الم(?:ئ|ائ)ة$/.test(words[k + 1] ?? '')) keep = k + 2 // «60 في المئة»
-    if (keep < words.length && /(?:ي|يه|يين|ين|يا)$/.test(normalizeLetters(words[keep]!))) keep++
+    // an adjective of the counted noun («قادة عسكريين»), never a preposition that normalises alike («على»)
+    if (keep < words.length && /(?:ي|يه|يين|ين|يا)$/.test(normalizeLetters(words[keep]!)) && !FUNCTION_WORDS.has(normalizeLetters(words[keep]!)) && !/^(?:على|لدى|إلى|الى|حتى|في)$/.test(words[keep]!)) keep++
     const txt = words.slice(0, keep).join(' ')
     if (MONTH_WORDS.has(normalizeLetters(words[k]!))) continue
     if (/\d{4}/.test(txt) && !/[\u0621-\u064A]{3,}/.test(txt.replace(/\d/g, ''))) continue

@@ -374,6 +374,19 @@ function isAdjectival(ctx: QuestionContext, ref: MentionRef): boolean {
   return !names.some((n) => normalizeAnswer(n) === mention)
 }
 
+/**
+ * A country name used as a nisba adjective after a definite noun («وزارة الدفاع السعودية», «القوات الروسية»):
+ * blanking it asks for an adjective, and every option naming a country would read as ungrammatical.
+ */
+function isNisbaAfterNoun(ctx: QuestionContext, s: Sentence, ref: MentionRef): boolean {
+  const m = normalizeAnswer(ref.mention.text)
+  if (!/^ال\S*(?:يه|ي)$/.test(m)) return false
+  const toks = ctx.tokensBySentence.get(s.id) ?? []
+  const prev = [...toks].reverse().find((t) => t.end <= ref.mention.start)
+  if (!prev || !/^\s*$/.test(ctx.text.slice(prev.end, ref.mention.start))) return false
+  return /^ال/.test(prev.norm) && !FUNCTION_WORDS.has(prev.norm)
+}
+
 /** The sentence with one mention blanked; options of the same type. */
 /** At most this many entity clozes per entity: a bank with forty blanks for «روسيا» helps no teacher. */
 const MAX_CLOZES_PER_ENTITY = 6
@@ -388,6 +401,7 @@ function clozeItems(ctx: QuestionContext, s: Sentence, refs: MentionRef[], perEn
     perEntity.set(ref.entity.id, seen + 1)
     if (ref.entity.type === 'weapon' && ref.entity.lexiconId && ctx.lexicon.weapons.find((w) => w.id === ref.entity.lexiconId)?.category === 'general') continue
     if (ref.entity.type === 'weapon' && isAdjectival(ctx, ref)) continue
+    if (ref.entity.type === 'place' && isNisbaAfterNoun(ctx, s, ref)) continue
     const stem = tidy(clozeStem(ctx, s, ref.mention.start, ref.mention.end))
     if (!stem.includes(BLANK)) continue
     const skill = CLOZE_SKILL[ref.entity.type]!

@@ -9,6 +9,7 @@ import type { FoundEntity } from '../entities/recognize'
 import { normalizeAnswer, normalizeArabic } from '../text/normalize'
 import { stemCandidates, tokenize } from '../text/tokens'
 import { familyName } from '../text/words'
+import { M49_CONTINENT } from '../../lexicon/schema'
 import type { QuestionContext } from './context'
 
 /** How option labels are written: the full name, or the one-word family name (to match a short key). */
@@ -39,6 +40,8 @@ interface PoolEntry {
   model?: boolean
   /** ISO 3166-1 country of a place or organisation, when the lexicon gives it. */
   country?: string
+  /** A country's UN M49 sub-region. */
+  subregion?: keyof typeof M49_CONTINENT
 }
 
 const poolCache = new WeakMap<QuestionContext['lexicon'], Map<string, PoolEntry[]>>()
@@ -55,9 +58,9 @@ function lexiconPool(lexicon: QuestionContext['lexicon'], type: string): PoolEnt
   const keys = (forms: string[]) => new Set(forms.map(normalizeAnswer))
   const pool: PoolEntry[] =
     type === 'person'
-      ? lexicon.people.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants, ...p.aliases]), short: p.variants, kind: null, gender: p.gender }))
+      ? lexicon.people.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants, ...p.aliases]), short: p.variants, kind: null, gender: p.gender, country: p.country }))
       : type === 'place'
-        ? lexicon.places.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants]), short: [], kind: p.kind, gender: null, country: p.country }))
+        ? lexicon.places.map((p) => ({ id: p.id, canonical: p.canonical, keys: keys([p.canonical, ...p.variants]), short: [], kind: p.kind, gender: null, country: p.country, subregion: p.subregion }))
         : type === 'organization'
           ? lexicon.organizations.map((o) => ({ id: o.id, canonical: o.canonical, keys: keys([o.canonical, ...o.variants]), short: [], kind: o.kind, gender: null, country: o.country }))
           : type === 'weapon'
@@ -122,6 +125,23 @@ function isOneWord(x: string): boolean {
     oneWordCache.set(x, v)
   }
   return v
+}
+
+const countriesOfArticle = new WeakMap<QuestionContext, Set<string>>()
+/** ISO countries of the article's places and organisations found in the lexicon (a place's own country). */
+function articleCountries(ctx: QuestionContext): Set<string> {
+  let set = countriesOfArticle.get(ctx)
+  if (!set) {
+    set = new Set()
+    for (const e of ctx.entities) {
+      if (!e.lexiconId) continue
+      const entry =
+        e.type === 'place' ? ctx.lexicon.places.find((x) => x.id === e.lexiconId) : e.type === 'organization' ? ctx.lexicon.organizations.find((x) => x.id === e.lexiconId) : e.type === 'person' ? ctx.lexicon.people.find((x) => x.id === e.lexiconId) : undefined
+      if (entry?.country) set.add(entry.country)
+    }
+    countriesOfArticle.set(ctx, set)
+  }
+  return set
 }
 
 const ARMED_FORCES = /^(?:الجيش|جيش|القوات المسلحه|قوات مسلحه)\s+(.+)$/
@@ -339,6 +359,7 @@ export function pickDistractors(
     fromLexicon = []
     const articleLex = new Set(ctx.entities.map((e) => e.lexiconId).filter(Boolean))
     const wantKind = keyKind ?? keyWeaponCat ?? null
+    const keySubregion = key.type === 'place' && key.lexiconId ? ctx.lexicon.places.find((x) => x.id === key.lexiconId)?.subregion : undefined
     const keyCountry = key.lexiconId
       ? (key.type === 'place' ? ctx.lexicon.places : key.type === 'organization' ? ctx.lexicon.organizations : []).find((x) => x.id === key.lexiconId)?.country
       : undefined
@@ -349,8 +370,11 @@ export function pickDistractors(
       if (key.type === 'weapon' && !weaponCompatible(keyWeaponCat, p.kind ?? undefined)) continue
       const l = label(p.canonical, p.short)
       // a city of the key's country reads as a real alternative («الفاشر»: other Sudanese cities first)
-      const sameCountry = keyCountry && p.country === keyCountry && p.kind !== 'country' ? 15 : 0
-      const score = (wantKind && p.kind === wantKind ? 30 : key.type === 'person' || key.type === 'organization' ? 10 : 5) + sameCountry - l.penalty
+      // and, whatever the key, people, bodies and places of the countries the article is about
+      const sameCountry = (keyCountry && p.country === keyCountry && p.kind !== 'country' ? 15 : 0) + (p.country && p.kind !== 'country' && articleCountries(ctx).has(p.country) ? 10 : 0)
+      // a country of the key's sub-region, else of its continent (UN M49): Algeria's neighbours for Algeria
+      const near = keySubregion && p.subregion ? (p.subregion === keySubregion ? 25 : M49_CONTINENT[p.subregion] === M49_CONTINENT[keySubregion] ? 10 : 0) : 0
+      const score = (wantKind && p.kind === wantKind ? 30 : key.type === 'person' || key.type === 'organization' ? 10 : 5) + sameCountry + near - l.penalty
       fromLexicon.push({ label: l.text, keys: p.keys, score, order: fastHash(ctx.articleKey, keyLabel, p.id), model: p.model })
     }
     fromLexicon.sort((x, y) => y.score - x.score || x.order - y.order)

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { SAMPLES, loadSample } from '../../../tests/support/samples'
-import { segmentText } from './segments'
+import { datelineLength, segmentText } from './segments'
 import { splitSentences } from './sentences'
 
 describe.each(SAMPLES)('segments of %s', (name) => {
@@ -110,5 +110,22 @@ describe('page furniture of other outlets', () => {
       'قال الكرملين إن المحادثات مستمرة.',
       'قال مسؤول إن الهدنة صامدة.',
     ])
+  })
+})
+
+describe('datelineLength: the agency in parentheses before the dash', () => {
+  it('measures «PLACE (AGENCY) -» up to the first word of the report', () => {
+    const line = 'الرباط (رويترز) - قالت الحكومة إن المحادثات انتهت.'
+    expect(line.slice(datelineLength(line))).toBe('قالت الحكومة إن المحادثات انتهت.')
+  })
+  it('leaves a parenthesis that is not an agency alone', () => {
+    expect(datelineLength('الرباط (المغرب) - قالت الحكومة إن المحادثات انتهت.')).toBe(0)
+  })
+})
+
+describe('datelineLength: an unquoted agency of several words before a colon', () => {
+  it('measures «PLACE - أ ف ب:»', () => {
+    const line = 'أربيل - أ ف ب: قصفت المدفعية مواقع قرب الحدود.'
+    expect(line.slice(datelineLength(line))).toBe('قصفت المدفعية مواقع قرب الحدود.')
   })
 })

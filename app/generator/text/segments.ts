@@ -149,13 +149,20 @@ function isDateLine(line: string): boolean {
 const WEEKDAY_NAMES = 'الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد'
 
 /**
- * A dateline at the start of a body line: «موسكو - رويترز», «واشنطن – (أ ف ب):», «بيروت ـ "القدس العربي":».
+ * A dateline at the start of a body line: «موسكو - رويترز», «واشنطن – (أ ف ب):», «بيروت ـ "القدس العربي":»,
+ * «الرباط (رويترز) -».
  * @returns the dateline's length in UTF-16 code units (with the separator and following space), or 0.
  */
 export function datelineLength(line: string): number {
   // a line that is nothing but a dateline: «الخرطوم - أ ف ب»
   const whole = /^([^\s\d.،,:؛"«»()-]+(?:\s*[،,]?\s[^\s\d.،,:؛"«»()-]+)?)\s*[-–—ـ]+\s*(.{1,40}?)\s*[:：]?\s*$/u.exec(line)
   if (whole && isCreditRun(`(${whole[2]!.replace(/^[("«]|[)"»]$/g, '')})`)) return line.length
+  // the agency in parentheses before the dash: «الجزائر (رويترز) - أعلنت …»
+  const paren = /^([^\s\d.،,:؛"«»()-]+(?:\s*[،,]?\s[^\s\d.،,:؛"«»()-]+)?)\s*\(([^()\n]{1,30})\)\s*[-–—ـ]+\s*/u.exec(line)
+  if (paren && isCreditRun(`(${paren[2]!})`)) return paren[0].length
+  // an unquoted agency of one to three words ending with a colon: «أربيل - أ ف ب: …»
+  const colon = /^([^\s\d.،,:؛"«»()-]+(?:\s*[،,]?\s[^\s\d.،,:؛"«»()-]+)?)\s*[-–—ـ]+\s*([^\s:،,.]+(?:\s[^\s:،,.]+){0,2})\s*[:：]\s*/u.exec(line)
+  if (colon && isCreditRun(`(${colon[2]!})`)) return colon[0].length
   const m = /^([^\s\d.،,:؛"«»()-]+(?:\s*[،,]?\s[^\s\d.،,:؛"«»()-]+)?)\s*[-–—ـ]+\s*(\([^()\n]{1,30}\)|"[^"\n]{1,30}"|«[^»\n]{1,30}»|[^\s:،,.]+(?:\s[^\s:،,.]+){0,2}?)\s*[:：]?(?:\s+|$)/u.exec(line)
   if (!m) return 0
   const source = m[2]!.replace(/^[("«]|[)"»]$/g, '')
