@@ -4,11 +4,20 @@
  *
  * The client runs Prisma's query compiler (WASM) over the better-sqlite3 driver adapter; the database file
  * is `DATABASE_URL` (default `file:./data/fahm.db`, relative to the working directory), switched to
- * write-ahead logging before the client opens it (`utils/sqlite.server.ts`).
+ * write-ahead logging before the client opens it (`utils/sqlite.server.ts`). The adapter keeps each
+ * transaction apart from the other queries of the process and begins it with `BEGIN IMMEDIATE`
+ * (`utils/serialized-sqlite.server.ts`).
  */
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
+
+/**
+ * How long a transaction may wait for its turn, and run, in ms (Prisma's defaults are 2 s and 5 s).
+ * Transactions run one at a time; under a whole class submitting at once the queue can pass 2 s on a
+ * small machine (see BENCHMARKS.md, `npm run bench:load`), which must slow a submit, not fail it.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const
 import { PrismaClient } from './generated/prisma/client'
 import { getEnv } from './env.server'
+import { serializedSqliteAdapter } from './utils/serialized-sqlite.server'
 import { useWriteAheadLog } from './utils/sqlite.server'
 
 export type { PrismaClient }
@@ -20,7 +29,7 @@ export type { PrismaClient }
  */
 export function createPrismaClient(url: string): PrismaClient {
   useWriteAheadLog(url)
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) })
+  return new PrismaClient({ adapter: serializedSqliteAdapter(url), transactionOptions: TRANSACTION_OPTIONS })
 }
 
 const globalForPrisma = globalThis as unknown as { __fahmPrisma?: PrismaClient }

@@ -20,6 +20,7 @@ import fontRegular from '@fontsource/noto-naskh-arabic/400.css?url'
 import fontBold from '@fontsource/noto-naskh-arabic/700.css?url'
 import appStyles from '~/styles/app.css?url'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { useNonce } from '~/components/nonce'
 import { LanguageSwitch } from '~/components/language-switch'
 import { translator } from '~/i18n/catalogue'
 import { dirOf } from '~/i18n/lang'
@@ -37,12 +38,17 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-/** The interface language (read by `useLang` everywhere) and the header's review count (null without a learner). */
+/**
+ * The interface language (read by `useLang` everywhere), the header's review count (null without a
+ * learner) and the request id the production server gave this request (`server/app.ts`; null under
+ * `npm run dev`), shown by error boundaries so a report can be matched to the server's log.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const learnerId = await getLearnerId(request)
   return {
     lang: await getLang(request),
     reviewable: learnerId ? await countReviewable(learnerId, new Date()) : null,
+    requestId: request.headers.get('X-Request-Id'),
   }
 }
 
@@ -50,6 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   // Undefined when the root loader itself failed (its error boundary still renders this shell, in Arabic).
   const reviewable = useRouteLoaderData<typeof loader>('root')?.reviewable ?? null
+  const nonce = useNonce()
   const lang = useLang()
   const t = useT(commonMessages)
   const { pathname, search } = useLocation()
@@ -91,8 +98,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="page">
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -59,6 +59,20 @@ export async function commitLearner(request: Request, learnerId: string): Promis
 }
 
 /**
+ * The `Set-Cookie` value that signs a learner in at `/join`: a brand-new session (nothing of the previous
+ * cookie is carried over, a teacher's sign-in included) with a fresh nonce — the session is rotated when a
+ * student joins, as {@link commitTeacher} rotates it at a teacher's sign-in (OWASP session management
+ * cheat sheet: renew the session on any privilege change).
+ * @param learnerId the learner who joined.
+ */
+export async function startLearnerSession(learnerId: string): Promise<string> {
+  const session = await sessionStorage.getSession()
+  session.set('learnerId', learnerId)
+  session.set('nonce', randomBytes(16).toString('base64url'))
+  return sessionStorage.commitSession(session)
+}
+
+/**
  * The `Set-Cookie` value that forgets the learner of a session (keeps any other session data).
  * @param request the request whose session is changed.
  */

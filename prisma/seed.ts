@@ -2,12 +2,12 @@
  * `npm run db:seed` (also the last step of `npm run setup`): loads the lexicon and every article of
  * content/, generates each article's bank and stores it (app/models/seed.server.ts). Safe to run again:
  * unchanged rows are left alone, items no longer generated are retired, nothing is deleted. Outside
- * production (and unless FAHM_DEMO=off) it also makes sure the demo teacher and class exist and prints
- * their login.
+ * production (and unless FAHM_DEMO=off) it also makes sure the demo teacher and class exist, fills the
+ * class with simulated students once (app/models/demo-class.server.ts) and prints the login and totals.
  */
 import { prisma } from '../app/db.server'
 import { loadArticles, loadLexicon } from '../app/lexicon/load.server'
-import { seedDemoTeacher } from '../app/models/demo.server'
+import { isDemoEnabled, seedDemoTeacher } from '../app/models/demo.server'
 import { seedContent } from '../app/models/seed.server'
 
 try {
@@ -21,14 +21,19 @@ try {
     )
   }
   // A known password must never reach a real server: off in production and with FAHM_DEMO=off.
-  if (process.env.NODE_ENV !== 'production' && process.env.FAHM_DEMO !== 'off') {
+  if (isDemoEnabled()) {
+    const started = performance.now()
     const demo = await seedDemoTeacher(prisma)
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    const d = demo.demo
     console.log(
       [
         '',
         '┌─ DEMO teacher login (development only; not created when NODE_ENV=production or FAHM_DEMO=off) ─',
         `│  /teacher/login   email: ${demo.email}   password: ${demo.password}`,
         `│  demo class join code for students at /join: ${demo.joinCode}`,
+        `│  demo class: ${d.students} simulated students, ${d.assignments} assignments, ${d.attempts} attempts, ${d.reviews} reviews ` +
+          `(${d.created ? `simulated now in ${seconds} s` : 'already there, unchanged'})`,
         '└─',
       ].join('\n'),
     )

@@ -24,6 +24,7 @@ import Database from 'better-sqlite3'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '../app/generated/prisma/client'
 import { useWriteAheadLog } from '../app/utils/sqlite.server'
+import { prng, sqlDate } from './lib/bench-data'
 
 const file = path.resolve(process.env.BENCH_DB ?? 'data/bench-reviews.db')
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 10_000)
@@ -34,21 +35,6 @@ const QUESTIONS = 10
 const ZONES = ['Asia/Riyadh', 'Africa/Cairo', 'Europe/Berlin', 'America/New_York', 'UTC', 'Asia/Dubai']
 const DAY = 86_400_000
 const now = new Date()
-
-/** Prisma's DateTime text in SQLite (the better-sqlite3 adapter writes `toISOString()` with `+00:00`). */
-const sqlDate = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00')
-
-/** A small deterministic PRNG (mulberry32), so every build holds the same data. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function build(): void {
   if (process.env.BENCH_REUSE === '1' && existsSync(file)) {

@@ -147,6 +147,27 @@ describe('quiz action on the fixture article', () => {
     expect(quiz.clientToken).toMatch(/^[0-9a-f-]{36}$/)
   })
 
+  it('renders when the form was shown and stores it as the attempt\'s startedAt; a bad value stores null', async () => {
+    const before = Date.now()
+    const { quiz } = await quizLoader({ request: getRequest(url(slug)), params: { slug }, context: {} })
+    const shown = new Date(quiz.startedAt).getTime()
+    expect(shown).toBeGreaterThanOrEqual(before - 1)
+    expect(shown).toBeLessThanOrEqual(Date.now())
+    const started = new Date(Date.now() - 7 * 60_000).toISOString()
+    for (const [value, expected] of [
+      [started, started],
+      [new Date(Date.now() + 60_000).toISOString(), null],
+      [new Date(Date.now() - 25 * 3_600_000).toISOString(), null],
+      ['not-a-date', null],
+    ] as const) {
+      const token = crypto.randomUUID()
+      const fields: [string, string][] = [['clientToken', token], ['startedAt', value], ...(await validFields()).slice(1)]
+      expect(((await submit(slug, fields)) as Response).status).toBe(302)
+      const row = await prisma.attempt.findUniqueOrThrow({ where: { clientToken: token }, select: { startedAt: true } })
+      expect(row.startedAt?.toISOString() ?? null).toBe(expected)
+    }
+  })
+
   it('accepts a short answer that matches an accepted form after normalisation', async () => {
     const questions = await quizQuestions(slug)
     const fields: [string, string][] = [

@@ -50,7 +50,8 @@ describe('seedContent with content/ and the real generator', () => {
       expect(report.vocabulary).toMatchObject({ created: 0, updated: 0, retired: 0 })
     }
     expect(await snapshot()).toEqual(afterFirst)
-  })
+    // Two full generator runs over content/: seconds on a busy two-core machine.
+  }, 30_000)
 })
 
 describe('seedContent with a fixture bank', () => {

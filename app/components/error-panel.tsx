@@ -1,5 +1,8 @@
-/** The page shown by error boundaries: a bilingual message (interface language first) and a way back. */
-import { Link, isRouteErrorResponse, useRouteError } from '@remix-run/react'
+/**
+ * The page shown by error boundaries: a bilingual message (interface language first), a way back, and for
+ * server errors the request id the server logged the error with.
+ */
+import { Link, isRouteErrorResponse, useRouteError, useRouteLoaderData } from '@remix-run/react'
 import { commonMessages } from '~/i18n/messages/common'
 import { useLang, useT } from '~/i18n/use-t'
 import type { BilingualMessage } from '~/models/errors'
@@ -40,6 +43,8 @@ export function ErrorPanel({ status, payload }: { status: number; payload: unkno
       {message.en}
     </p>
   )
+  // The production server's id of this request (root loader); undefined when the root loader failed.
+  const requestId = useRouteLoaderData<{ requestId?: string | null }>('root')?.requestId
   return (
     <section className="error-panel" role="alert">
       <h1>
@@ -59,6 +64,11 @@ export function ErrorPanel({ status, payload }: { status: number; payload: unkno
       <p>
         <Link to="/">{t('backToArticles')}</Link>
       </p>
+      {status >= 500 && requestId ? (
+        <p className="request-id">
+          {t('requestId')}: <bdi dir="ltr">{requestId}</bdi>
+        </p>
+      ) : null}
     </section>
   )
 }

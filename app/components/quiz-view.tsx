@@ -13,6 +13,7 @@ import { useT } from '~/i18n/use-t'
 import {
   DISPLAY_NAME_MAX,
   SHORT_ANSWER_MAX,
+  STARTED_AT_FIELD,
   answerFieldName,
   quizMessages,
   type QuizFormErrors,
@@ -26,6 +27,8 @@ export interface QuizViewData {
   questions: { id: string; type: string; stem: string; options: string[] }[]
   learner: { id: string; displayName: string } | null
   clientToken: string
+  /** When the form was first shown (ISO 8601), posted back for the attempt's time taken. */
+  startedAt: string
 }
 type QuizQuestion = QuizViewData['questions'][number]
 
@@ -93,6 +96,8 @@ export function QuizView({
           ) : null}
           <Form method="post" className="quiz">
             <input type="hidden" name="clientToken" value={quiz.clientToken} />
+            {/* A re-rendered form (after a rejected submit) keeps the time it was first shown. */}
+            <input type="hidden" name={STARTED_AT_FIELD} value={values?.startedAt ?? quiz.startedAt} />
             <TimeZoneField />
             {quiz.learner ? null : (
               <div className="field">

@@ -214,12 +214,14 @@ export async function getStudentAssignment(learnerId: string, assignmentId: stri
 }
 
 /**
- * The quiz of an assignment for one of its class's learners: its approved questions in its order.
+ * The quiz of an assignment for one of its class's learners: its approved questions in its order, with the
+ * form's start time (`now`, ISO 8601) for the time taken.
  * @throws NotFoundError when the assignment is not of the learner's class.
  */
 export async function getAssignmentQuiz(
   learner: { id: string; displayName: string },
   assignmentId: string,
+  now: Date,
 ): Promise<{ quiz: Quiz; assignment: { mode: string; attemptsUsed: number; attemptsAllowed: number } }> {
   const a = await getStudentAssignment(learner.id, assignmentId)
   const rows = await prisma.question.findMany({
@@ -234,6 +236,7 @@ export async function getAssignmentQuiz(
       questions: rows.map((q) => ({ ...q, options: parseJsonColumn(StringListSchema, q.options, `Question ${q.id} options`) })),
       learner: { id: learner.id, displayName: learner.displayName },
       clientToken: randomUUID(),
+      startedAt: now.toISOString(),
     },
     assignment: { mode: a.mode, attemptsUsed: a.attemptsUsed, attemptsAllowed: a.attemptsAllowed },
   }
@@ -242,7 +245,7 @@ export async function getAssignmentQuiz(
 /**
  * Practice mode's "Check": the verdict on every item answered so far, nothing stored.
  * @param formData the quiz form as posted (answers may be missing).
- * @returns verdicts by question id and the answers to echo back; `null` verdicts when the assignment is a
+ * @returns verdicts by question id and the answers (and the form's start time) to echo back; `null` verdicts when the assignment is a
  *   test (feedback only after submitting).
  * @throws NotFoundError when the assignment is not of the learner's class.
  */
@@ -250,12 +253,17 @@ export async function checkPracticeAnswers(
   learnerId: string,
   assignmentId: string,
   formData: FormData,
-): Promise<{ feedback: Record<string, { correct: boolean; key: string; explanation: string }> | null; answers: Record<string, string> }> {
+): Promise<{
+  feedback: Record<string, { correct: boolean; key: string; explanation: string }> | null
+  answers: Record<string, string>
+  startedAt: string | undefined
+}> {
   const a = await getStudentAssignment(learnerId, assignmentId)
   const raw = readQuizForm(formData)
   const answers: Record<string, string> = {}
   for (const r of raw.answers) answers[r.questionId] ??= r.answer
-  if (a.mode !== 'practice') return { feedback: null, answers }
+  const { startedAt } = raw
+  if (a.mode !== 'practice') return { feedback: null, answers, startedAt }
   const rows = await prisma.question.findMany({
     where: { id: { in: a.questionIds }, status: 'approved', retired: false },
     select: { id: true, type: true, key: true, accepted: true, explanation: true },
@@ -267,7 +275,7 @@ export async function checkPracticeAnswers(
     const accepted = parseJsonColumn(StringListSchema, q.accepted, `Question ${q.id} accepted`)
     feedback[q.id] = { correct: isCorrect({ ...q, accepted }, answer), key: q.key, explanation: q.explanation }
   }
-  return { feedback, answers }
+  return { feedback, answers, startedAt }
 }
 
 /**

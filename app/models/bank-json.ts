@@ -3,7 +3,7 @@
  * generator's bank contract so the database holds exactly what `generateBank` produced.
  */
 import { z } from 'zod'
-import { BankSchema, type BankQuestion, type BankVocabulary } from '~/generator/schema'
+import { BankQuestionSchema, BankSchema, type BankQuestion, type BankVocabulary } from '~/generator/schema'
 import { locateTerm } from './card-faces'
 import { DataIntegrityError } from './errors'
 
@@ -72,5 +72,96 @@ export function vocabularyColumns(v: BankVocabulary) {
     evidenceText: v.evidence.text,
     termStart: term.start,
     termEnd: term.end,
+  }
+}
+
+/** Prisma `select` of a Question's id and the columns {@link questionColumns} fills: what {@link questionFromColumns} reads. */
+export const questionContentSelect = {
+  id: true,
+  type: true,
+  skill: true,
+  stem: true,
+  options: true,
+  key: true,
+  accepted: true,
+  evidenceStart: true,
+  evidenceEnd: true,
+  evidenceText: true,
+  explanation: true,
+} as const
+
+/**
+ * The inverse of {@link questionColumns}: a stored Question row as the generator's bank question, for the
+ * exports (GIFT, Moodle XML) that take bank questions.
+ * @param row the Question columns (options and accepted as stored JSON text).
+ * @returns the bank question (no `entity_id`, no `difficulty`: not stored).
+ * @throws DataIntegrityError when a JSON column or the type or skill does not match the bank contract.
+ */
+export function questionFromColumns(row: {
+  id: string
+  type: string
+  skill: string
+  stem: string
+  options: string
+  key: string
+  accepted: string
+  evidenceStart: number
+  evidenceEnd: number
+  evidenceText: string
+  explanation: string
+}): BankQuestion {
+  const parsed = BankQuestionSchema.safeParse({
+    id: row.id,
+    type: row.type,
+    skill: row.skill,
+    stem: row.stem,
+    options: parseJsonColumn(StringListSchema, row.options, `Question ${row.id} options`),
+    key: row.key,
+    accepted: parseJsonColumn(StringListSchema, row.accepted, `Question ${row.id} accepted`),
+    evidence: { start: row.evidenceStart, end: row.evidenceEnd, text: row.evidenceText },
+    explanation: row.explanation,
+  })
+  if (!parsed.success) throw new DataIntegrityError(`Question ${row.id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
+  return parsed.data
+}
+
+/** Prisma `select` of a VocabularyItem's id and the columns {@link vocabularyColumns} fills: what {@link vocabularyFromColumns} reads. */
+export const vocabularyContentSelect = {
+  id: true,
+  surface: true,
+  lemma: true,
+  root: true,
+  glossEn: true,
+  evidenceStart: true,
+  evidenceEnd: true,
+  evidenceText: true,
+  termStart: true,
+  termEnd: true,
+} as const
+
+/**
+ * The inverse of {@link vocabularyColumns}: a stored VocabularyItem row as the generator's bank vocabulary
+ * entry (the term's offsets included when stored), for the Anki export.
+ */
+export function vocabularyFromColumns(row: {
+  id: string
+  surface: string
+  lemma: string
+  root: string | null
+  glossEn: string
+  evidenceStart: number
+  evidenceEnd: number
+  evidenceText: string
+  termStart: number | null
+  termEnd: number | null
+}): BankVocabulary {
+  return {
+    id: row.id,
+    surface: row.surface,
+    lemma: row.lemma,
+    root: row.root,
+    gloss_en: row.glossEn,
+    evidence: { start: row.evidenceStart, end: row.evidenceEnd, text: row.evidenceText },
+    ...(row.termStart !== null && row.termEnd !== null ? { term: { start: row.termStart, end: row.termEnd } } : {}),
   }
 }

@@ -51,7 +51,8 @@ export const cardStateSelect = {
   lastReview: true,
 } as const
 
-function stateColumns(state: CardState) {
+/** The Card columns that hold a card's FSRS state (one column per ts-fsrs field). */
+export function stateColumns(state: CardState) {
   return {
     due: state.due,
     stability: state.stability,
@@ -92,6 +93,27 @@ export async function ensureVocabularyCards(
     select: { vocabularyItemId: true, direction: true },
   })
   const have = new Set(existing.map((c) => `${c.vocabularyItemId}|${c.direction}`))
+  const rows = newVocabularyCardRows({ learnerId, items, have, now })
+  if (rows.length > 0) await tx.card.createMany({ data: rows })
+  return { created: rows.length, total: existing.length + rows.length }
+}
+
+/**
+ * The new cards a learner gets for vocabulary items (the rule of {@link ensureVocabularyCards}, without I/O):
+ * recognition, cloze (only when the item has term offsets) and production, each due after its
+ * {@link DIRECTION_DELAY_DAYS} plus the item's position in milliseconds (article order).
+ * @param input.items the items: id, bank position and term start (null: no cloze card).
+ * @param input.have `${vocabularyItemId}|${direction}` of the cards the learner already has (skipped).
+ * @param input.now creation time.
+ * @returns Card rows to create (no id: the database gives one unless the caller sets it).
+ */
+export function newVocabularyCardRows(input: {
+  learnerId: string
+  items: readonly { id: string; position: number; termStart: number | null }[]
+  have: ReadonlySet<string>
+  now: Date
+}): Prisma.CardCreateManyInput[] {
+  const { learnerId, items, have, now } = input
   const rows: Prisma.CardCreateManyInput[] = []
   for (const item of items) {
     for (const direction of ['recognition', 'cloze', 'production'] as const) {
@@ -101,8 +123,7 @@ export async function ensureVocabularyCards(
       rows.push({ learnerId, vocabularyItemId: item.id, direction, ...stateColumns(newCardState(now, due)), createdAt: now })
     }
   }
-  if (rows.length > 0) await tx.card.createMany({ data: rows })
-  return { created: rows.length, total: existing.length + rows.length }
+  return rows
 }
 
 /**
@@ -168,7 +189,8 @@ export interface ReviewWrite {
   correct: boolean | null
 }
 
-function reviewLogData(input: ReviewWrite): Prisma.ReviewLogUncheckedCreateInput {
+/** The ReviewLog row of a review (what {@link writeReview} inserts), for callers that write logs in bulk. */
+export function reviewLogData(input: ReviewWrite): Prisma.ReviewLogUncheckedCreateInput {
   return {
     cardId: input.cardId,
     learnerId: input.learnerId,

@@ -1,10 +1,13 @@
 /**
  * The demo teacher for development (`npm run setup`, part of `npm start`): a known login and one class, so
- * a newcomer can look at the teacher pages at once. Never created when NODE_ENV is production.
+ * a newcomer can look at the teacher pages at once, filled with simulated students, assignments, attempts
+ * and reviews (`demo-class.server.ts`). Never created when NODE_ENV is production or FAHM_DEMO=off
+ * ({@link isDemoEnabled}).
  */
 import { hash } from '@node-rs/argon2'
 import type { PrismaClient } from '~/db.server'
 import { generateJoinCode } from './classroom.server'
+import { seedDemoClass, type DemoClassReport } from './demo-class.server'
 
 /** The demo login, printed by the seed. Public on purpose: development only. */
 export const DEMO_TEACHER = {
@@ -15,11 +18,25 @@ export const DEMO_TEACHER = {
 } as const
 
 /**
- * Creates the demo teacher and class when missing (idempotent; an existing demo account keeps its
- * password and data).
- * @returns the login and the demo class's join code.
+ * Whether the development demo may be created: never in production, and not when FAHM_DEMO=off (a known
+ * password must never reach a server anyone can reach).
+ * @param env the environment to read (process.env by default).
  */
-export async function seedDemoTeacher(prisma: PrismaClient): Promise<{ email: string; password: string; joinCode: string }> {
+export function isDemoEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return env.NODE_ENV !== 'production' && env.FAHM_DEMO !== 'off'
+}
+
+/**
+ * Creates the demo teacher and class when missing, and the simulated class (students, assignments on the
+ * sample articles, attempts, reviews) when the class has none yet. Idempotent: an existing demo account
+ * keeps its password and data, and a class with demo students or assignments gets nothing more.
+ * @param now the instant the simulated history ends at (default: the current time).
+ * @returns the login, the demo class's join code and the simulated class's totals.
+ */
+export async function seedDemoTeacher(
+  prisma: PrismaClient,
+  now: Date = new Date(),
+): Promise<{ email: string; password: string; joinCode: string; demo: DemoClassReport }> {
   const teacher =
     (await prisma.teacher.findUnique({ where: { email: DEMO_TEACHER.email }, select: { id: true } })) ??
     (await prisma.teacher.create({
@@ -27,10 +44,11 @@ export async function seedDemoTeacher(prisma: PrismaClient): Promise<{ email: st
       select: { id: true },
     }))
   const classroom =
-    (await prisma.classroom.findFirst({ where: { teacherId: teacher.id, name: DEMO_TEACHER.className }, select: { joinCode: true } })) ??
+    (await prisma.classroom.findFirst({ where: { teacherId: teacher.id, name: DEMO_TEACHER.className }, select: { id: true, joinCode: true } })) ??
     (await prisma.classroom.create({
       data: { teacherId: teacher.id, name: DEMO_TEACHER.className, joinCode: generateJoinCode() },
-      select: { joinCode: true },
+      select: { id: true, joinCode: true },
     }))
-  return { email: DEMO_TEACHER.email, password: DEMO_TEACHER.password, joinCode: classroom.joinCode }
+  const demo = await seedDemoClass(prisma, { classroomId: classroom.id, now })
+  return { email: DEMO_TEACHER.email, password: DEMO_TEACHER.password, joinCode: classroom.joinCode, demo }
 }

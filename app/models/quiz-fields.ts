@@ -10,6 +10,11 @@ export type QuizQuestionType = (typeof QUIZ_QUESTION_TYPES)[number]
 
 export const DISPLAY_NAME_MAX = 60
 export const SHORT_ANSWER_MAX = 200
+/**
+ * The hidden field carrying when the quiz form was shown (ISO 8601 UTC, rendered by the loader), so the
+ * attempt records its time taken (submittedAt − startedAt) for the teacher's dashboard.
+ */
+export const STARTED_AT_FIELD = 'startedAt'
 /** Prefix of the answer fields: `answer:<question id>`. */
 export const ANSWER_PREFIX = 'answer:'
 
@@ -78,4 +83,6 @@ export interface QuizFormErrors {
 export interface QuizFormValues {
   displayName: string
   answers: Record<string, string>
+  /** The form's start time as posted, so a re-rendered form keeps the time it was first shown. */
+  startedAt?: string
 }

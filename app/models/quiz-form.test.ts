@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { answerFieldName, parseQuizForm, readQuizForm, type QuizFormQuestion } from './quiz-form'
+import { answerFieldName, parseQuizForm, parseStartedAt, readQuizForm, type QuizFormQuestion } from './quiz-form'
 
 const questions: QuizFormQuestion[] = [
   { id: 'a:1', type: 'mcq', options: ['أ', 'ب', 'ج', 'د'] },
@@ -112,5 +112,31 @@ describe('parseQuizForm', () => {
       displayName: '  سارة   أحمد ',
       answers: { 'a:1': 'هـ', 'a:2': ' فوستوتشني ' },
     })
+  })
+})
+
+describe('parseStartedAt (time taken)', () => {
+  const now = new Date('2026-11-30T10:00:00.000Z')
+  it('keeps a start time before the submit and at most a day earlier', () => {
+    expect(parseStartedAt('2026-11-30T09:48:30.000Z', now)?.toISOString()).toBe('2026-11-30T09:48:30.000Z')
+    expect(parseStartedAt('2026-11-30T12:48:30+03:00', now)?.toISOString()).toBe('2026-11-30T09:48:30.000Z')
+    expect(parseStartedAt('2026-11-29T10:00:00.000Z', now)?.toISOString()).toBe('2026-11-29T10:00:00.000Z')
+  })
+  it.each([
+    ['missing', undefined],
+    ['empty', ''],
+    ['not a date', 'yesterday'],
+    ['no zone', '2026-11-30T09:48:30'],
+    ['equal to the submit time', '2026-11-30T10:00:00.000Z'],
+    ['after the submit', '2026-11-30T10:00:01.000Z'],
+    ['more than a day earlier', '2026-11-29T09:59:59.999Z'],
+  ])('gives null (unknown) when %s', (_name, value) => {
+    expect(parseStartedAt(value, now)).toBe(null)
+  })
+  it('reads the field and echoes it back after a rejected submit', () => {
+    const entries: [string, string][] = [...valid.filter(([k]) => k !== answerFieldName('a:2')), ['startedAt', '2026-11-30T09:48:30.000Z']]
+    expect(readQuizForm(form(entries)).startedAt).toBe('2026-11-30T09:48:30.000Z')
+    const result = parseQuizForm(form(entries), questions, { needsDisplayName: true })
+    expect(!result.success && result.values.startedAt).toBe('2026-11-30T09:48:30.000Z')
   })
 })

@@ -4,13 +4,15 @@
  * imports the client-safe half, `quiz-fields.ts`, re-exported here.
  *
  * Fields: `clientToken` (UUID rendered by the loader), `displayName` (only when the learner has none yet),
- * and one `answer:<question id>` per question (the chosen option, or the typed short answer).
+ * `startedAt` (when the form was shown, optional and never a reason to refuse a submission), and one
+ * `answer:<question id>` per question (the chosen option, or the typed short answer).
  */
 import { z } from 'zod'
 import { cleanDisplayName, parseDisplayNameText } from './display-name'
 import {
   ANSWER_PREFIX,
   SHORT_ANSWER_MAX,
+  STARTED_AT_FIELD,
   quizMessages,
   type QuizFormErrors,
   type QuizFormValues,
@@ -31,6 +33,7 @@ export interface QuizFormQuestion {
 export const RawQuizFormSchema = z.object({
   clientToken: z.string(),
   displayName: z.string().optional(),
+  startedAt: z.string().optional(),
   answers: z.array(z.object({ questionId: z.string(), answer: z.string() })),
 })
 export type RawQuizForm = z.infer<typeof RawQuizFormSchema>
@@ -48,11 +51,40 @@ export function readQuizForm(formData: FormData): RawQuizForm {
     }
   }
   const displayName = formData.get('displayName')
+  const startedAt = formData.get(STARTED_AT_FIELD)
   return {
     clientToken: text(formData.get('clientToken')),
     ...(displayName === null ? {} : { displayName: text(displayName) }),
+    ...(startedAt === null ? {} : { startedAt: text(startedAt) }),
     answers,
   }
+}
+
+/** The longest time a quiz form may have been open and still give a time taken: 24 hours, in ms. */
+export const STARTED_AT_MAX_AGE_MS = 24 * 60 * 60 * 1000
+
+/**
+ * The start-time field of a quiz submitted at `now`: an ISO 8601 date-time with `Z` or an offset, strictly
+ * before `now` and at most {@link STARTED_AT_MAX_AGE_MS} earlier.
+ */
+export function startedAtSchema(now: Date) {
+  return z.iso
+    .datetime({ offset: true })
+    .transform((s) => new Date(s))
+    .refine((d) => d.getTime() < now.getTime() && now.getTime() - d.getTime() <= STARTED_AT_MAX_AGE_MS)
+}
+
+/**
+ * When the submitted quiz form was shown, for the attempt's time taken. The field comes from the client, so
+ * it is a claim, not a measurement: a missing, malformed, future or more than a day old value gives null
+ * ("unknown") rather than an error, and the submission is accepted either way.
+ * @param value the posted `startedAt` field (see `STARTED_AT_FIELD`), or undefined.
+ * @param now the submit time (the attempt's submittedAt).
+ * @returns the start instant, or null.
+ */
+export function parseStartedAt(value: string | undefined, now: Date): Date | null {
+  const parsed = startedAtSchema(now).safeParse(value)
+  return parsed.success ? parsed.data : null
 }
 
 /** A valid submission. */
@@ -141,6 +173,7 @@ export function parseQuizForm(
     else if (!errors.form.includes(code)) errors.form.push(code)
   }
   const values: QuizFormValues = { displayName: raw.displayName ?? '', answers: {} }
+  if (raw.startedAt !== undefined) values.startedAt = raw.startedAt
   for (const a of raw.answers) values.answers[a.questionId] ??= a.answer
   return { success: false, errors, values }
 }

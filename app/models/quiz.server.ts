@@ -7,7 +7,7 @@ import { activeQuizQuestion } from './article.server'
 import { ensureVocabularyCards, recordMissedQuestions } from './card.server'
 import { NotFoundError } from './errors'
 import { adoptTimeZone, findLearner, readTimeZoneField, type LearnerSummary } from './learner.server'
-import { parseQuizForm, type QuizFormErrors, type QuizFormValues } from './quiz-form'
+import { parseQuizForm, parseStartedAt, readQuizForm, type QuizFormErrors, type QuizFormValues } from './quiz-form'
 import { scoreAnswers } from './scoring'
 
 /** A question as the quiz page shows it: never its key or accepted forms. */
@@ -25,15 +25,18 @@ export interface Quiz {
   learner: LearnerSummary | null
   /** A fresh UUID for the form, so a double submit stores one attempt. */
   clientToken: string
+  /** When the form was rendered (ISO 8601 UTC), posted back as `startedAt` for the time taken. */
+  startedAt: string
 }
 
 /**
  * The quiz of an article for a learner.
  * @param slug the article's slug.
  * @param learnerId the session's learner id, or null.
+ * @param now when the form is shown (its `startedAt`).
  * @throws NotFoundError when no shared (sample) article has this slug.
  */
-export async function getQuiz(slug: string, learnerId: string | null): Promise<Quiz> {
+export async function getQuiz(slug: string, learnerId: string | null, now: Date): Promise<Quiz> {
   const article = await prisma.article.findUnique({
     // A teacher's own article is quizzed only through its assignments (attempts allowed, mode).
     where: { slug, ownerId: null },
@@ -56,6 +59,7 @@ export async function getQuiz(slug: string, learnerId: string | null): Promise<Q
     })),
     learner: await findLearner(learnerId),
     clientToken: randomUUID(),
+    startedAt: now.toISOString(),
   }
 }
 
@@ -79,7 +83,9 @@ export type SubmitResult =
  * @param input.learnerId the session's learner id, or null (then the form must carry `displayName`).
  * @param input.formData the submitted form (see `quiz-form.ts` for its fields; an optional `timeZone`, the
  *   browser's IANA zone, is stored for a learner who has none yet).
- * @param input.now the submit time (the attempt's submittedAt and the missed questions' review time).
+ * @param input.now the submit time (the attempt's submittedAt and the missed questions' review time); the
+ *   form's `startedAt` is kept when it lies before it and at most a day earlier (`parseStartedAt`), else the
+ *   attempt's startedAt is null.
  * @returns see {@link SubmitResult}; `learnerId` is the learner to keep in the session.
  * @throws NotFoundError when no article has this slug.
  */
@@ -133,6 +139,7 @@ export async function submitQuiz(input: {
   const { score, total, responses } = scoreAnswers(questions, answers)
   const timeZone = readTimeZoneField(input.formData)
   const { now } = input
+  const startedAt = parseStartedAt(readQuizForm(input.formData).startedAt, now)
   try {
     const attempt = await prisma.$transaction(async (tx) => {
       const { id: learnerId, desiredRetention } = learner
@@ -156,6 +163,7 @@ export async function submitQuiz(input: {
           total,
           clientToken,
           submittedAt: now,
+          startedAt,
           assignmentId: assignment?.id ?? null,
           responses: { create: responses },
         },

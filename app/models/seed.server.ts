@@ -11,7 +11,7 @@ import { BankSchema, type Bank } from '~/generator/schema'
 import type { ContentArticle } from '~/lexicon/load.server'
 import type { Lexicon } from '~/lexicon/schema'
 import type { PrismaClient } from '~/db.server'
-import { questionColumns, vocabularyColumns } from './bank-json'
+import { questionColumns, questionContentSelect, vocabularyColumns, vocabularyContentSelect } from './bank-json'
 
 /** What the seed needs from the generator: the bank and the ids of its default quiz, in quiz order. */
 export interface Generated {
@@ -154,18 +154,8 @@ async function seedArticle(tx: Tx, article: ContentArticle, { bank, quiz }: Gene
   const storedQuestions = await tx.question.findMany({
     where: { OR: [{ articleId }, { id: { in: questionRows.map((r) => r.id) } }] },
     select: {
-      id: true,
+      ...questionContentSelect,
       articleId: true,
-      type: true,
-      skill: true,
-      stem: true,
-      options: true,
-      key: true,
-      accepted: true,
-      evidenceStart: true,
-      evidenceEnd: true,
-      evidenceText: true,
-      explanation: true,
       position: true,
       quizPosition: true,
       retired: true,
@@ -189,17 +179,8 @@ async function seedArticle(tx: Tx, article: ContentArticle, { bank, quiz }: Gene
   const storedVocabulary = await tx.vocabularyItem.findMany({
     where: { OR: [{ articleId }, { id: { in: vocabularyRows.map((r) => r.id) } }] },
     select: {
-      id: true,
+      ...vocabularyContentSelect,
       articleId: true,
-      surface: true,
-      lemma: true,
-      root: true,
-      glossEn: true,
-      evidenceStart: true,
-      evidenceEnd: true,
-      evidenceText: true,
-      termStart: true,
-      termEnd: true,
       position: true,
       retired: true,
     },

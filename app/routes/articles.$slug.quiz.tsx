@@ -13,7 +13,7 @@ import { SlugParamsSchema, parseParams } from '~/utils/params.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = parseParams(SlugParamsSchema, params)
   const learnerId = await getLearnerId(request)
-  return withHttpErrors(async () => ({ quiz: await getQuiz(slug, learnerId) }))
+  return withHttpErrors(async () => ({ quiz: await getQuiz(slug, learnerId, new Date()) }))
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

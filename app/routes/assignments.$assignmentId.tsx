@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { assignmentId } = parseParams(AssignmentParamsSchema, params)
   return withHttpErrors(async () => {
     const learner = await requireLearner(request)
-    return getAssignmentQuiz(learner, assignmentId)
+    return getAssignmentQuiz(learner, assignmentId, new Date())
   })
 }
 
@@ -30,8 +30,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const formData = await readFormData(request)
     if (formData.has('check')) {
       // Practice mode's "Check": verdicts so far, nothing stored; the answers come back into the form.
-      const { feedback, answers } = await checkPracticeAnswers(learner.id, assignmentId, formData)
-      return data({ errors: undefined, values: { displayName: '', answers }, feedback: feedback ?? undefined })
+      const { feedback, answers, startedAt } = await checkPracticeAnswers(learner.id, assignmentId, formData)
+      const values = { displayName: '', answers, ...(startedAt === undefined ? {} : { startedAt }) }
+      return data({ errors: undefined, values, feedback: feedback ?? undefined })
     }
     const result = await submitQuiz({
       slug: assignment.article.slug,

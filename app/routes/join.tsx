@@ -13,7 +13,7 @@ import { joinClass } from '~/models/classroom.server'
 import { DISPLAY_NAME_MAX } from '~/models/quiz-fields'
 import { readTimeZoneField } from '~/models/learner.server'
 import { JoinFormSchema, parseTeacherForm, teacherMessages, type FormErrors } from '~/models/teacher-forms'
-import { commitLearner, getLearnerId } from '~/session.server'
+import { getLearnerId, startLearnerSession } from '~/session.server'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const values = { code: String(formData.get('code') ?? ''), displayName: String(formData.get('displayName') ?? '') }
       return data({ errors, values }, { status: 400 })
     }
-    return redirect('/class', { headers: { 'Set-Cookie': await commitLearner(request, result.learnerId) } })
+    return redirect('/class', { headers: { 'Set-Cookie': await startLearnerSession(result.learnerId) } })
   })
 }
 

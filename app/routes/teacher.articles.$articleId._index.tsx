@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { ExportLinks } from '~/components/export-links'
 import { translator } from '~/i18n/catalogue'
 import { teacherArticleText } from '~/i18n/messages/teacher-articles'
 import { pageTitle } from '~/i18n/meta'
@@ -70,6 +71,9 @@ export default function ArticleBank() {
       </h1>
       <p className="muted">
         {t('onlyApproved')} <BidiText text={t('draftsWaiting', { n: drafts })} />
+      </p>
+      <p>
+        <ExportLinks base={`/teacher/articles/${article.id}/export`} label="articleDownloads" />
       </p>
       <div className="actions">
         <Form method="post" className="inline-form">

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { Bilingual } from '~/components/bilingual'
 import { BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
+import { ExportLinks } from '~/components/export-links'
 import { translator } from '~/i18n/catalogue'
 import { intlLocale } from '~/i18n/lang'
 import { teacherArticleText } from '~/i18n/messages/teacher-articles'
@@ -12,12 +13,18 @@ import { useLang, useT } from '~/i18n/use-t'
 import { FormErrorSummary, FormField } from '~/components/form-field'
 import { ARTICLE_TEXT_MAX, ARTICLE_TITLE_MAX, ArticleFormSchema, articleFormErrors, articleMessages } from '~/models/article-forms'
 import { createTeacherArticle, listTeacherArticles } from '~/models/teacher-article.server'
+import { listAssignableArticles } from '~/models/assignment.server'
 import { requireTeacher } from '~/utils/auth.server'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
+import { exportMessages } from '~/i18n/messages/exports'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request)
-  return withHttpErrors(async () => ({ articles: await listTeacherArticles(teacher.id) }))
+  return withHttpErrors(async () => ({
+    articles: await listTeacherArticles(teacher.id),
+    // The shared sample articles, for their downloads (they have no review page).
+    samples: (await listAssignableArticles(teacher.id)).filter((a) => !a.own),
+  }))
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,13 +43,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TeacherArticles() {
-  const { articles } = useLoaderData<typeof loader>()
+  const { articles, samples } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const submitting = useNavigation().state === 'submitting'
   const errors = actionData?.errors
   const order = ['title', 'text']
   const t = useT(teacherArticleText)
   const lang = useLang()
+  const te = useT(exportMessages)
   return (
     <>
       <p>
@@ -69,6 +77,19 @@ export default function TeacherArticles() {
           ))}
         </ul>
       )}
+      {samples.length > 0 ? (
+        <>
+        <h2>{te('sampleArticles')}</h2>
+        <ul className="class-list">
+          {samples.map((a) => (
+            <li key={a.id}>
+              <bdi lang="ar">{a.titleAr}</bdi> <span className="muted">({te('sample')})</span> —{' '}
+              <ExportLinks base={`/teacher/articles/${a.id}/export`} label="articleDownloads" />
+            </li>
+          ))}
+        </ul>
+        </>
+      ) : null}
       <h2>{t('addHeading')}</h2>
       {errors ? (
         <FormErrorSummary

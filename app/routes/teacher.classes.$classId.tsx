@@ -10,6 +10,7 @@ import { createAssignment, listAssignableArticles, listAssignableItems, listClas
 import { ATTEMPTS_MAX, AssignmentFormSchema, assignmentMessages, type AssignmentMessageCode } from '~/models/assignment-forms'
 import { Bilingual } from '~/components/bilingual'
 import { BidiText } from '~/components/bidi-text'
+import { ExportLinks } from '~/components/export-links'
 import { BadRequestError } from '~/models/errors'
 import { CLASS_NAME_MAX, ClassNameFormSchema, parseTeacherForm, teacherMessages, type FormErrors } from '~/models/teacher-forms'
 import { requireTeacher } from '~/utils/auth.server'
@@ -21,6 +22,7 @@ import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
 import { ClassParamsSchema, parseParams } from '~/utils/params.server'
+import { insightMessages } from '~/i18n/messages/insight'
 
 const IntentSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('rename') }),
@@ -124,6 +126,7 @@ export default function TeacherClass() {
   const assignValues: Record<string, string> = actionData && 'assignValues' in actionData ? actionData.assignValues : {}
   const assignError = (field: string) => (assignErrors?.[field] ? assignmentMessages[assignErrors[field]!] : undefined)
   const t = useT(teacherText)
+  const ti = useT(insightMessages)
   return (
     <>
       <p>
@@ -144,6 +147,11 @@ export default function TeacherClass() {
           <bdi dir="ltr">/join</bdi>
         </Link>
         .
+      </p>
+      <p>
+        <Link to={`/teacher/classes/${classroom.id}/insight`} className="button secondary">
+          {ti('open_insight')}
+        </Link>
       </p>
       <h2>{t('rename')}</h2>
       <TeacherFormErrors errors={errors} order={['name']} />
@@ -189,12 +197,15 @@ export default function TeacherClass() {
                 t('noDue')
               )}{' '}
               · <BidiText text={t('attemptsSent', { n: a.attempts })} /> ·{' '}
+              <Link to={`/teacher/classes/${classroom.id}/insight/${a.id}`}>{ti('open_assignment_insight')}</Link> ·{' '}
               <Link
                 to={`/teacher/classes/${classroom.id}/assignments/${a.id}/print`}
                 aria-label={t('printQuizFor', { title: a.articleTitle })}
               >
                 {t('printQuiz')}
               </Link>
+              <br />
+              <ExportLinks base={`/teacher/assignments/${a.id}/export`} label="assignmentDownloads" />
             </li>
           ))}
         </ul>

@@ -3,50 +3,7 @@ import { loadLexicon } from '../../lexicon/load.server'
 import { loadSample } from '../../../tests/support/samples'
 import { generate } from '../index'
 import { bankToGift, escapeGift } from './gift'
-
-/**
- * A strict reader of the GIFT subset we write (Moodle's grammar: blocks, ::title::, answer sets with = / ~,
- * T/F, #feedback, backslash escapes): returns each question's title, text and answers, or throws.
- */
-function parseGift(src: string) {
-  const out: Array<{ title: string; text: string; right: string[]; wrong: string[]; tf?: boolean }> = []
-  for (const block of src.split(/\n\s*\n/)) {
-    const lines = block.split('\n').filter((l) => !l.startsWith('//') && !l.startsWith('$CATEGORY:') && l.trim())
-    if (!lines.length) continue
-    const s = lines.join(' ')
-    let i = 0
-    const readUntil = (stop: (c: string) => boolean) => {
-      let buf = ''
-      while (i < s.length && !stop(s[i]!)) {
-        if (s[i] === '\\') {
-          if (!/[~=#{}:\\]/.test(s[i + 1] ?? '')) throw new Error(`bad escape in ${s}`)
-          buf += s[i + 1]
-          i += 2
-        } else buf += s[i++]
-      }
-      return buf
-    }
-    if (!s.startsWith('::')) throw new Error(`no title: ${s}`)
-    i = 2
-    const title = readUntil((c) => c === ':')
-    if (s.slice(i, i + 2) !== '::') throw new Error(`unclosed title: ${s}`)
-    i += 2
-    let text = readUntil((c) => c === '{')
-    if (s[i] !== '{') throw new Error(`no answer set: ${s}`)
-    i++
-    const set = readUntil((c) => c === '}')
-    if (s[i] !== '}') throw new Error(`unclosed answer set: ${s}`)
-    i++
-    text += readUntil(() => false)
-    if (/[{}]/.test(set)) throw new Error('nested braces')
-    const q = { title, text: text.trim(), right: [] as string[], wrong: [] as string[], tf: undefined as boolean | undefined }
-    const body = set.split('#')[0]!.trim()
-    if (body === 'T' || body === 'F') q.tf = body === 'T'
-    else for (const m of body.matchAll(/([=~])([^=~]*)/g)) (m[1] === '=' ? q.right : q.wrong).push(m[2]!.trim())
-    out.push(q)
-  }
-  return out
-}
+import { parseGift } from '../../../tests/support/export-parsers'
 
 describe('GIFT export', () => {
   it('escapes the special characters', () => {

@@ -18,6 +18,15 @@ export function escapeGift(s: string): string {
 
 const BLANK = '_____'
 
+/**
+ * A name usable as one Moodle category level: line breaks become spaces and `/` is doubled (Moodle splits
+ * category paths at single slashes; `//` stands for a slash inside a name). Used by the GIFT and the Moodle
+ * XML exports.
+ */
+export function moodleCategoryName(name: string): string {
+  return name.replace(/\r?\n/g, ' ').replace(/\//g, '//')
+}
+
 function answers(q: BankQuestion): string {
   const wrong = q.options.filter((o) => o !== q.key)
   return `{=${escapeGift(q.key)} ${wrong.map((o) => `~${escapeGift(o)}`).join(' ')}}`
@@ -64,10 +73,24 @@ export function questionToGift(q: BankQuestion, index: number): string {
 export function bankToGift(bank: Bank, category: string, ids?: string[]): string {
   const byId = new Map(bank.questions.map((q) => [q.id, q]))
   const questions = ids ? ids.map((id) => byId.get(id)).filter((q): q is BankQuestion => !!q) : bank.questions
+  return questionsToGift(questions, category)
+}
+
+/**
+ * Questions in the given order as a GIFT file (a bank's items, or an assignment's chosen items read back
+ * from the database), with a `$CATEGORY: <category>/<skill>` line whenever the skill changes and each
+ * question's id in a `//` comment above it.
+ * @param questions the items, in the order they should appear.
+ * @param category the top category name (e.g. the article slug or title), made one level by
+ *   {@link moodleCategoryName}.
+ * @returns the file's text, ending in a newline (UTF-8 when written; Moodle reads GIFT as UTF-8).
+ */
+export function questionsToGift(questions: readonly BankQuestion[], category: string): string {
+  const top = moodleCategoryName(category)
   const out: string[] = []
   let current = ''
   questions.forEach((q, i) => {
-    const cat = `${category}/${q.skill}`
+    const cat = `${top}/${q.skill}`
     if (cat !== current) {
       out.push(`$CATEGORY: ${cat}`)
       current = cat

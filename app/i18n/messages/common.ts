@@ -25,6 +25,8 @@ export const commonMessages = defineMessages({
     errorTitle: 'خطأ',
     notFoundTitle: 'غير موجود',
     backToArticles: 'العودة إلى قائمة المقالات',
+    /** Shown under a server error with the id the server logged it with. */
+    requestId: 'رقم الطلب (للإبلاغ عن الخطأ)',
     titleSuffix: (p: { title: string }) => `${p.title} — فهم`,
     modeTest: 'اختبار',
     modePractice: 'تدريب',
@@ -48,6 +50,7 @@ export const commonMessages = defineMessages({
     errorTitle: 'Error',
     notFoundTitle: 'Not found',
     backToArticles: 'Back to the articles',
+    requestId: 'Request id (to report the error)',
     titleSuffix: (p: { title: string }) => `${p.title} — Fahm`,
     modeTest: 'test',
     modePractice: 'practice',
