@@ -2,9 +2,10 @@
  * The teacher's flow in a real browser, with a student in a second browser context: sign up (after one
  * rejected password, whose error must be announced), create a class, paste an article, review its draft
  * items (reject one, approve one, approve the rest), assign it, and watch the class page fill in as the
- * student joins and submits. Every page is checked with axe-core and shot at 1280 and 360 px.
+ * student joins and submits, then open the assignment's dashboard and download its scores as CSV. Every page is checked with axe-core and shot at 1280 and 360 px.
  */
 import { readFileSync } from 'node:fs'
+import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { checkPage, documentLang, LANGUAGES, navigate, settled, useBrowser } from './support/browser'
 import { attemptScore, itemStatusCounts } from './support/db'
@@ -93,6 +94,7 @@ describe.each(LANGUAGES)('teacher flow (%s)', (lang) => {
 
     // The student takes the assignment.
     await navigate(student, /\/assignments\/[^/]+$/, () => assignmentLink.click())
+    const assignmentId = new URL(student.url()).pathname.split('/').at(-1)!
     await checkPage(student, 'assignment')
     const answered = await answerQuiz(student, { wrong: 1 })
     await navigate(student, /\/attempts\/[^/]+$/, () => student.locator('form:has(input[name="clientToken"]) button[type="submit"]:not([name])').click())
@@ -109,5 +111,31 @@ describe.each(LANGUAGES)('teacher flow (%s)', (lang) => {
     await navigate(teacher, `**/attempts/${attemptId}`, () => result.click())
     expect(await teacher.locator('.score bdi').innerText()).toBe(`${answered.expectedScore}/${answered.total}`)
     await checkPage(teacher, 'teacher-attempt')
+
+    // The assignment's dashboard, from the class page: the student's row, the statistics, the item analysis.
+    await teacher.goto(classPath)
+    const dashboardLink = teacher.locator(`a[href="${classPath}/insight/${assignmentId}"]`)
+    expect(await dashboardLink.count()).toBe(1)
+    await navigate(teacher, `**${classPath}/insight/${assignmentId}`, () => dashboardLink.click())
+    expect(await teacher.locator('main').innerText()).toContain(name)
+    await checkPage(teacher, 'teacher-assignment-dashboard')
+
+    // …and its scores as CSV, parsed back: the student's row holds the exact score.
+    const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.locator('a[href*="/scores.csv"]').click()])
+    const csv = readFileSync((await download.path())!)
+    expect([...csv.subarray(0, 3)], 'UTF-8 byte order mark').toEqual([0xef, 0xbb, 0xbf])
+    const rows = parse(csv, { bom: true }) as string[][]
+    const row = rows.find((r) => r[0] === name)
+    expect(row, 'the student’s row').toBeDefined()
+    expect(row!.slice(1, 3).map(Number)).toEqual([answered.expectedScore, answered.total])
+
+    // The printable quiz with its answer key, as a teacher hands it out.
+    await teacher.goto(`${classPath}/assignments/${assignmentId}/print`)
+    expect(await teacher.locator('.print-sheet li.print-item').count()).toBe(answered.total)
+    // the answer key starts a new page when printed
+    await teacher.emulateMedia({ media: 'print' })
+    expect(await teacher.locator('.print-key').evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page')
+    await teacher.emulateMedia({ media: 'screen' })
+    await checkPage(teacher, 'teacher-print')
   })
 })
