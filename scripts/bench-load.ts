@@ -14,8 +14,9 @@
  *      learner's header count, a page of a heading and a two-button form), `BENCH_SECONDS` s;
  *    - the quiz page, each request as the next student, `BENCH_SECONDS` s, as fast as the server answers;
  *    - the quiz page again at a fixed `BENCH_RATE` (50) requests/s over the same connections (autocannon
- *      `overallRate`; autocannon then uses at most that many connections): the latency a class sees at a
- *      stated arrival rate rather than at saturation;
+ *      `overallRate`; autocannon then uses at most that many connections and releases each second's
+ *      requests together, so this is a burst of BENCH_RATE students opening the quiz at the same instant,
+ *      every second): the latency a class sees at a stated arrival rate rather than at saturation;
  *    - the quiz submit: every student posts their answers once, then every form is posted again in a
  *      shuffled order (a double submit), all through the same 100 connections.
  * 4. Prints requests/s, p50 / p99 latency, errors and statuses per route and the quiz page's throughput
