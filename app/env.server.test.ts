@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { EnvError, EnvSchema, resolveSessionSecret } from './env.server'
+import { EnvError, EnvSchema, cookieSecure, resolveSessionSecret } from './env.server'
 
 const tmpFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'fahm-env-')), '.session-secret')
 
@@ -43,5 +43,15 @@ describe('resolveSessionSecret', () => {
     expect(() => resolveSessionSecret(env, file)).toThrow(EnvError)
     writeFileSync(file, 'y'.repeat(64))
     expect(resolveSessionSecret(env, file)).toBe('y'.repeat(64))
+  })
+})
+
+describe('cookieSecure', () => {
+  it('is on in production and off in development unless COOKIE_SECURE says otherwise', () => {
+    expect(cookieSecure(EnvSchema.parse({ NODE_ENV: 'production' }))).toBe(true)
+    expect(cookieSecure(EnvSchema.parse({ NODE_ENV: 'development' }))).toBe(false)
+    expect(cookieSecure(EnvSchema.parse({ NODE_ENV: 'production', COOKIE_SECURE: 'off' }))).toBe(false)
+    expect(cookieSecure(EnvSchema.parse({ NODE_ENV: 'development', COOKIE_SECURE: 'on' }))).toBe(true)
+    expect(() => EnvSchema.parse({ COOKIE_SECURE: 'yes' })).toThrow()
   })
 })

@@ -7,6 +7,7 @@
  * | DATABASE_URL | file:./data/fahm.db | SQLite file, relative to the working directory |
  * | SESSION_SECRET | — | ≥ 32 characters; see {@link resolveSessionSecret} for the fallback |
  * | FSRS_FUZZ | on | `off` turns off FSRS interval fuzz (tests compare schedules with ts-fsrs exactly) |
+ * | COOKIE_SECURE | on in production | `off` for plain http on a trusted school network (see {@link cookieSecure}) |
  *
  * Nothing here is exposed to the browser; the app has no client-side environment yet.
  */
@@ -24,6 +25,7 @@ export const EnvSchema = z.object({
     .default('file:./data/fahm.db'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must hold at least 32 characters').optional(),
   FSRS_FUZZ: z.enum(['on', 'off']).default('on'),
+  COOKIE_SECURE: z.enum(['on', 'off']).optional(),
 })
 export type Env = z.infer<typeof EnvSchema>
 
@@ -48,6 +50,16 @@ export function getEnv(): Env {
   }
   cached = parsed.data
   return cached
+}
+
+/**
+ * Whether cookies carry the `Secure` attribute: `COOKIE_SECURE` when set, else on in production. Browsers
+ * keep Secure cookies only over HTTPS (and on http://localhost), so a server reached by plain http at a
+ * network address needs HTTPS in front of it or `COOKIE_SECURE=off` (a trusted network only: the session
+ * cookie then crosses the network in the clear).
+ */
+export function cookieSecure(env: Env = getEnv()): boolean {
+  return env.COOKIE_SECURE ? env.COOKIE_SECURE === 'on' : env.NODE_ENV === 'production'
 }
 
 /** Where the generated development secret is kept (gitignored with the rest of data/). */

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createCookieSessionStorage, type Session } from '@remix-run/node'
-import { getEnv, resolveSessionSecret } from './env.server'
+import { cookieSecure, getEnv, resolveSessionSecret } from './env.server'
 
 interface SessionData {
   learnerId: string
@@ -25,7 +25,7 @@ export const sessionStorage = createCookieSessionStorage<SessionData>({
     sameSite: 'lax',
     path: '/',
     // Browsers and curl treat http://localhost as secure, so `npm start` keeps working locally.
-    secure: env.NODE_ENV === 'production',
+    secure: cookieSecure(env),
     secrets: [resolveSessionSecret(env)],
     maxAge: 60 * 60 * 24 * 365,
   },

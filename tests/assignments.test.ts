@@ -90,6 +90,9 @@ describe('from sign-up to a student result', () => {
     )
     expect(again.init?.status).toBe(409)
     expect(again.data.errors.form).toEqual(['attempts_used'])
+    // …and the page no longer offers a form: it says so and links to the latest result.
+    const after = await assignmentLoader(args(getRequest(`${base}/assignments/${assignment.id}`, student), { assignmentId: assignment.id }))
+    expect(after.assignment).toMatchObject({ attemptsUsed: 1, attemptsAllowed: 1, lastAttemptId: attemptId })
 
     // Only the student sees the result; a classmate gets 404.
     const own = await attemptLoader(args(getRequest(`${base}/attempts/${attemptId}`, student), { attemptId }))

@@ -4,6 +4,7 @@
  * and every page must look the same to every student of a class unless one of them switches.
  */
 import { createCookie } from '@remix-run/node'
+import { cookieSecure } from '~/env.server'
 import { DEFAULT_LANG, parseLang, type Lang } from './lang'
 
 /** The remembered language: one year, readable by the server only, sent on same-site requests. */
@@ -11,7 +12,7 @@ export const langCookie = createCookie('fahm_lang', {
   path: '/',
   httpOnly: true,
   sameSite: 'lax',
-  secure: process.env.NODE_ENV === 'production',
+  secure: cookieSecure(),
   maxAge: 60 * 60 * 24 * 365,
 })
 

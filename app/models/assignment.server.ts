@@ -222,8 +222,14 @@ export async function getAssignmentQuiz(
   learner: { id: string; displayName: string },
   assignmentId: string,
   now: Date,
-): Promise<{ quiz: Quiz; assignment: { mode: string; attemptsUsed: number; attemptsAllowed: number } }> {
+): Promise<{ quiz: Quiz; assignment: { mode: string; attemptsUsed: number; attemptsAllowed: number; lastAttemptId: string | null } }> {
   const a = await getStudentAssignment(learner.id, assignmentId)
+  // the learner's latest attempt: the page links to it once no attempt is left
+  const last = await prisma.attempt.findFirst({
+    where: { assignmentId, learnerId: learner.id },
+    orderBy: { submittedAt: 'desc' },
+    select: { id: true },
+  })
   const rows = await prisma.question.findMany({
     where: { id: { in: a.questionIds }, status: 'approved', retired: false },
     select: { id: true, type: true, stem: true, options: true },
@@ -238,7 +244,7 @@ export async function getAssignmentQuiz(
       clientToken: randomUUID(),
       startedAt: now.toISOString(),
     },
-    assignment: { mode: a.mode, attemptsUsed: a.attemptsUsed, attemptsAllowed: a.attemptsAllowed },
+    assignment: { mode: a.mode, attemptsUsed: a.attemptsUsed, attemptsAllowed: a.attemptsAllowed, lastAttemptId: last?.id ?? null },
   }
 }
 

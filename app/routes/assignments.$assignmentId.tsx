@@ -1,6 +1,6 @@
 /** /assignments/:assignmentId — a student takes an assignment of their own class. */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { QuizView } from '~/components/quiz-view'
 import { translator } from '~/i18n/catalogue'
@@ -59,6 +59,32 @@ export default function AssignmentPage() {
   const submitting = useNavigation().state === 'submitting'
   const t = useT(quizMessages)
   const common = useT(commonMessages)
+  const heading = (
+    <p className="muted">
+      {t('assignmentHeading', { mode: assignment.mode === 'practice' ? common('modePractice') : common('modeTest') })}{' '}
+      <bdi dir="ltr">{`${assignment.attemptsUsed}/${assignment.attemptsAllowed}`}</bdi>
+    </p>
+  )
+  // No attempt left: no form that could only be refused (the action refuses it all the same).
+  if (assignment.attemptsUsed >= assignment.attemptsAllowed) {
+    return (
+      <section className="notice" aria-labelledby="attempts-used">
+        <h1 id="attempts-used" lang="ar" dir="rtl">
+          {quiz.article.titleAr}
+        </h1>
+        {heading}
+        <p role="status">{t('attemptsUsedNotice')}</p>
+        <p>
+          {assignment.lastAttemptId ? (
+            <>
+              <Link to={`/attempts/${assignment.lastAttemptId}`}>{t('openLastResult')}</Link> ·{' '}
+            </>
+          ) : null}
+          <Link to="/class">{t('backToClass')}</Link>
+        </p>
+      </section>
+    )
+  }
   return (
     <QuizView
       quiz={quiz}
@@ -68,12 +94,7 @@ export default function AssignmentPage() {
       signOutTo="/join"
       practice={assignment.mode === 'practice'}
       feedback={actionData && 'feedback' in actionData ? actionData.feedback : undefined}
-      heading={
-        <p className="muted">
-          {t('assignmentHeading', { mode: assignment.mode === 'practice' ? common('modePractice') : common('modeTest') })}{' '}
-          <bdi dir="ltr">{`${assignment.attemptsUsed}/${assignment.attemptsAllowed}`}</bdi>
-        </p>
-      }
+      heading={heading}
     />
   )
 }
