@@ -5,6 +5,8 @@ import { z } from 'zod'
 import { BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { ExportLinks } from '~/components/export-links'
+import { useSkillName } from '~/components/insight/view-controls'
+import { QuestionTypeSchema } from '~/generator/schema'
 import { translator } from '~/i18n/catalogue'
 import { teacherArticleText } from '~/i18n/messages/teacher-articles'
 import { pageTitle } from '~/i18n/meta'
@@ -101,10 +103,15 @@ export default function ArticleBank() {
 
 function BankItem({ item, articleId, busy }: { item: ReviewItem; articleId: string; busy: boolean }) {
   const t = useT(teacherArticleText)
+  const skillName = useSkillName()
+  const typeName = (type: string) => {
+    const known = QuestionTypeSchema.safeParse(type)
+    return known.success ? t(`type_${known.data}`) : type
+  }
   return (
     <li className={`result item-${item.status}`} id={`item-${item.id}`}>
       <p className="muted">
-        {t(statusKey[item.status])} · <bdi dir="ltr">{item.type}</bdi> · <bdi dir="ltr">{item.skill}</bdi>
+        {t(statusKey[item.status])} · {typeName(item.type)} · {skillName(item.skill)}
         {item.inDefaultQuiz ? ` · ${t('inDefaultQuiz')}` : ''}
         {item.edited ? (
           <>
