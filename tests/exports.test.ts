@@ -128,7 +128,9 @@ describe('assignment exports', () => {
     const items = await prisma.vocabularyItem.findMany({ where: { articleId: sample.id, retired: false }, orderBy: { position: 'asc' } })
     expect(items.length).toBeGreaterThan(0)
     expect(rows.map((r) => r[0])).toEqual(items.map((v) => v.surface))
-    expect(rows.map((r) => r[1])).toEqual(items.map((v) => `${v.glossEn}\n${v.evidenceText}`))
+    expect(rows.map((r) => r[1])).toEqual(items.map((v) => [v.glossEn, v.root ? `${v.lemma} (${v.root})` : v.lemma, v.evidenceText].join('\n')))
+    // every column is mapped by the Basic note type: Front, Back, tags
+    expect(rows.every((r) => r.length === 3)).toBe(true)
   })
 
   it('answers 404 to another teacher, sends a visitor or a student to the sign-in page, 404 for an unknown format', async () => {

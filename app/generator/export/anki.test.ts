@@ -18,10 +18,10 @@ describe('Anki TSV export', () => {
       notetype: 'Basic',
       deck: 'Fahm::زيارة شي',
       columns: ANKI_COLUMNS.join('\t'),
-      'tags column': '4',
+      'tags column': '3',
     })
     expect(rows).toEqual(
-      bank.vocabulary.map((v) => [v.surface, `${v.gloss_en}\n${v.evidence.text}`, v.root ? `${v.lemma} (${v.root})` : v.lemma, 'fahm xi-moscow-visit']),
+      bank.vocabulary.map((v) => [v.surface, [v.gloss_en, v.root ? `${v.lemma} (${v.root})` : v.lemma, v.evidence.text].join('\n'), 'fahm xi-moscow-visit']),
     )
   })
 
@@ -38,8 +38,8 @@ describe('Anki TSV export', () => {
     const { headers, rows } = parseAnkiTsv(tsv)
     expect(headers.deck).toBe('سطر ثان')
     expect(rows).toEqual([
-      [v.surface, `tag\r\nline\n${v.evidence.text}`, 'وسم', 'fahm a_b'],
-      ['ثان', `tag\r\nline\n${v.evidence.text}`, 'وسم', 'fahm a_b'],
+      [v.surface, `tag\r\nline\nوسم\n${v.evidence.text}`, 'fahm a_b'],
+      ['ثان', `tag\r\nline\nوسم\n${v.evidence.text}`, 'fahm a_b'],
     ])
     // Exactly one header block, then the first record starts with a quote (it begins with «#»).
     expect(tsv.split('\n')[6]!.startsWith('"#')).toBe(true)

@@ -4,11 +4,11 @@
  * `#notetype:Basic`, `#deck:<name>`, `#columns:<names separated by the separator>`, `#tags column:<n>` —
  * then one note a line.
  *
- * Columns: `Arabic` (the term as it stands in the article; the Basic note's Front), `English` (the gloss,
- * then on a second line the article sentence the term came from; the Back, so the card shows the word in
- * context with Basic's two fields), `Lemma` (dictionary form and root, for a richer note type; Basic
- * leaves it unmapped), `Tags` (space-separated: `fahm` and the article key; spaces inside one tag become
- * `_`, as Anki splits tags at spaces).
+ * Columns: `Arabic` (the term as it stands in the article; the Basic note's Front), `English` (the Back: the
+ * gloss, then on a second line the dictionary form with its root, then the article sentence the term came
+ * from, so Basic's two fields carry everything and nothing is left unmapped on import), `Tags`
+ * (space-separated: `fahm` and the article key; spaces inside one tag become `_`, as Anki splits tags at
+ * spaces).
  *
  * Fields are written by csv-stringify with a tab delimiter: a field holding a tab, a line break or a double
  * quote is quoted and its quotes doubled — the quoting Anki's importer reads ("Escape the characters by
@@ -20,7 +20,12 @@ import { stringify } from 'csv-stringify/sync'
 import type { BankVocabulary } from '../schema'
 
 /** The column names of the file, in order (the `#columns` header). */
-export const ANKI_COLUMNS = ['Arabic', 'English', 'Lemma', 'Tags'] as const
+export const ANKI_COLUMNS = ['Arabic', 'English', 'Tags'] as const
+
+/** The Back of a note: gloss, dictionary form (with its root when known), the article sentence; one per line. */
+export function ankiBack(v: BankVocabulary): string {
+  return [v.gloss_en, v.root ? `${v.lemma} (${v.root})` : v.lemma, v.evidence.text].join('\n')
+}
 
 /** A tag usable by Anki: whitespace runs become `_` (Anki separates tags with spaces). */
 export function ankiTag(s: string): string {
@@ -48,12 +53,7 @@ export function vocabularyToAnkiTsv(
     `#columns:${ANKI_COLUMNS.join('\t')}`,
     `#tags column:${ANKI_COLUMNS.indexOf('Tags') + 1}`,
   ].join('\n')
-  const rows = vocabulary.map((v) => [
-    v.surface,
-    `${v.gloss_en}\n${v.evidence.text}`,
-    v.root ? `${v.lemma} (${v.root})` : v.lemma,
-    tags,
-  ])
+  const rows = vocabulary.map((v) => [v.surface, ankiBack(v), tags])
   const body = stringify(rows, { delimiter: '\t', record_delimiter: '\n', quoted_match: [/[\t\n\r"]/, /^#/] })
   return `${header}\n${body}`
 }
