@@ -84,5 +84,9 @@ describe.each(LANGUAGES)('student flow (%s)', (lang) => {
     await checkPage(page, 'review')
     await reviewCards(page, 3, { check: (label) => checkPage(page, label) })
     expect(countReviews(learnerId)).toBe(2 + 3)
+
+    // The review statistics and settings (the long time-zone list once made a phone page 406 px wide).
+    await page.goto('/review/stats')
+    await checkPage(page, 'review-stats')
   })
 })
