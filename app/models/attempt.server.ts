@@ -1,6 +1,6 @@
 /** Attempt results: score, answers, keys, explanations and evidence in context. */
 import { prisma } from '~/db.server'
-import { SentencesSchema, StringListSchema, parseJsonColumn } from './bank-json'
+import { SentencesSchema, StringListSchema, parseJsonColumn, questionContentSelect } from './bank-json'
 import { evidenceContext, type EvidenceContext } from './article-layout'
 import { NotFoundError } from './errors'
 
@@ -55,15 +55,7 @@ export async function getAttemptResult(attemptId: string, learnerId: string | nu
           correct: true,
           question: {
             select: {
-              id: true,
-              type: true,
-              stem: true,
-              options: true,
-              key: true,
-              explanation: true,
-              evidenceStart: true,
-              evidenceEnd: true,
-              evidenceText: true,
+              ...questionContentSelect,
               quizPosition: true,
               position: true,
             },

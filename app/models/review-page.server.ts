@@ -7,7 +7,7 @@
 import { prisma } from '~/db.server'
 import { DEFAULT_LANG, type Lang } from '~/i18n/lang'
 import { formatDateTimeIn, formatDayKey, formatInterval } from '~/utils/format'
-import { SentencesSchema, StringListSchema, parseJsonColumn } from './bank-json'
+import { SentencesSchema, StringListSchema, parseJsonColumn, questionContentSelect } from './bank-json'
 import { evidenceContext, type EvidenceContext } from './article-layout'
 import { markTerm, type MarkedText } from './card-faces'
 import { cardStateSelect, type CardDirection } from './card.server'
@@ -176,15 +176,7 @@ async function loadCardView(cardId: string, desiredRetention: number, now: Date,
       },
       question: {
         select: {
-          id: true,
-          type: true,
-          stem: true,
-          options: true,
-          key: true,
-          explanation: true,
-          evidenceStart: true,
-          evidenceEnd: true,
-          evidenceText: true,
+          ...questionContentSelect,
           article: { select: { slug: true, titleAr: true, text: true, sentences: true } },
         },
       },
