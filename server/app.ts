@@ -9,7 +9,8 @@
  *   refused with 403 before Remix runs (`app/utils/same-origin.ts`), in addition to SameSite=Lax cookies;
  * - a request body limit (default 1 MiB): a larger `Content-Length` is refused at once with 413, and a
  *   body without one (chunked) is counted while it streams and refused when it passes the limit;
- * - long caching for Vite's content-hashed files under `/assets/`, one hour for other public files;
+ * - long caching for Vite's content-hashed files under `/assets/`, one hour for the other public files
+ *   (listed at start-up, so page URLs cost no file-system look-up);
  * - a last error handler that logs the error with the request id and answers a bilingual 500 without any
  *   stack trace or SQL.
  *
@@ -18,6 +19,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import compression from 'compression'
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express'
@@ -110,6 +112,20 @@ function readLimitedBody(req: IncomingMessage, limit: number): Promise<Buffer | 
 }
 
 /**
+ * The URL paths (`/favicon.svg`) of the files in the client build outside `assets/`, which
+ * `express.static` serves under their own name.
+ * @param clientDir the client build directory; missing → no files.
+ */
+export function listPublicFiles(clientDir: string): Set<string> {
+  if (!existsSync(clientDir)) return new Set()
+  const files = readdirSync(clientDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(clientDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((relative) => !relative.startsWith('assets/'))
+  return new Set(files.map((relative) => `/${relative}`))
+}
+
+/**
  * Builds the Express app (see the module header for what each layer does).
  * @returns the app; listen with `server/index.ts` or `app.listen(port)` in tests.
  */
@@ -146,7 +162,12 @@ export function createApp(options: AppOptions): express.Express {
   if (options.clientDir) {
     // Vite names these files by content hash: they never change under their name.
     app.use('/assets', express.static(path.join(options.clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
-    app.use(express.static(options.clientDir, { maxAge: '1h' }))
+    // The other public files (favicon, …) are listed once: a page URL then costs no file-system look-up
+    // (express.static would `stat` the disk for every page and form post; about 8 % of a quiz page's
+    // server time in a CPU profile, BENCHMARKS.md).
+    const publicFiles = listPublicFiles(options.clientDir)
+    const servePublic = express.static(options.clientDir, { maxAge: '1h', index: false, redirect: false })
+    app.use((req, res, next) => (SAFE_METHODS.has(req.method) && publicFiles.has(req.path) ? servePublic(req, res, next) : next()))
   }
 
   // Central cross-site check and body limit for every state-changing request.
