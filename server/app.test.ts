@@ -104,6 +104,17 @@ describe('body limit', () => {
   })
 })
 
+describe('route discovery', () => {
+  it('refuses a /__manifest URL longer than Remix\'s client ever sends, and passes a normal one', async () => {
+    const paths = (n: number) => Array.from({ length: n }, (_, i) => `p=${encodeURIComponent(`/articles/a${i}/quiz`)}`).join('&')
+    const normal = await fetch(`${base}/__manifest?${paths(20)}&version=abc`)
+    expect(normal.status).toBe(200)
+    const long = await fetch(`${base}/__manifest?${paths(400)}&version=abc`)
+    expect(long.status).toBe(414)
+    expect(await long.text()).toContain('The request URL is longer than allowed.')
+  })
+})
+
 describe('errors', () => {
   it('answers 500 with a bilingual message and the request id, never the error text', async () => {
     const res = await fetch(`${base}/boom`)

@@ -7,6 +7,7 @@
  *   request with method, path, status, bytes and milliseconds;
  * - a central cross-site check: every state-changing request (not GET/HEAD/OPTIONS) from another site is
  *   refused with 403 before Remix runs (`app/utils/same-origin.ts`), in addition to SameSite=Lax cookies;
+ * - `/__manifest` (Remix's route discovery) URLs longer than {@link MANIFEST_URL_LIMIT} refused with 414;
  * - a request body limit (default 1 MiB): a larger `Content-Length` is refused at once with 413, and a
  *   body without one (chunked) is counted while it streams and refused when it passes the limit;
  * - long caching for Vite's content-hashed files under `/assets/`, one hour for the other public files
@@ -80,6 +81,14 @@ function answer(res: Response, status: number, message: { ar: string; en: string
 export const BODY_TOO_LARGE_MESSAGE = {
   ar: 'الطلب أكبر من الحدّ المسموح به.',
   en: 'The request body is larger than allowed.',
+} as const
+
+/** Longest `/__manifest` URL accepted, in characters (Remix's client stays under 7680). */
+export const MANIFEST_URL_LIMIT = 8192
+
+export const URL_TOO_LONG_MESSAGE = {
+  ar: 'عنوان الطلب أطول من المسموح به.',
+  en: 'The request URL is longer than allowed.',
 } as const
 
 export const SERVER_ERROR_MESSAGE = {
@@ -169,6 +178,14 @@ export function createApp(options: AppOptions): express.Express {
     const servePublic = express.static(options.clientDir, { maxAge: '1h', index: false, redirect: false })
     app.use((req, res, next) => (SAFE_METHODS.has(req.method) && publicFiles.has(req.path) ? servePublic(req, res, next) : next()))
   }
+
+  // Remix's route-discovery endpoint matches every `p` path of its query against the route table; its own
+  // client never sends a URL over 7680 characters (`URL_LIMIT` in @remix-run/react's fog-of-war.js), so a
+  // longer one is refused before any matching (advisory GHSA-chx6-hx7r-mcp5, docs/security.md).
+  app.use('/__manifest', (req, res, next) => {
+    if (req.originalUrl.length > MANIFEST_URL_LIMIT) return answer(res, 414, URL_TOO_LONG_MESSAGE)
+    next()
+  })
 
   // Central cross-site check and body limit for every state-changing request.
   app.use((req, res, next) => {
