@@ -9,7 +9,7 @@ import { prisma } from '~/db.server'
 import { loadArticles, loadLexicon } from '~/lexicon/load.server'
 import { activeQuizQuestion } from '~/models/article.server'
 import { NotFoundError } from '~/models/errors'
-import { getQuiz } from '~/models/quiz.server'
+import { findArticleToScore, getQuiz } from '~/models/quiz.server'
 import { seedContent } from '~/models/seed.server'
 
 await seedContent(prisma, { lexicon: loadLexicon(), articles: loadArticles() })
@@ -49,6 +49,23 @@ describe('getQuiz', () => {
       expect(quiz.learner).toEqual(learner)
       expect(quiz.startedAt).toBe('2026-11-30T08:00:00.000Z')
     }
+    // The submit scores exactly these questions, with their keys (findArticleToScore).
+    for (const { slug, id } of articles) {
+      const scored = await findArticleToScore(slug, null)
+      const expected = await prisma.question.findMany({
+        where: { article: { slug }, ...activeQuizQuestion },
+        orderBy: { quizPosition: 'asc' },
+        select: { id: true, type: true, options: true, key: true, accepted: true },
+      })
+      expect(scored).toEqual({ id, questions: expected })
+    }
+    // An assignment: its chosen questions still approved and not retired, in its own order.
+    const chosen = [e!, c!, b!, d!, a!, victims[5]!.id].reverse()
+    const assigned = await findArticleToScore(articles[0]!.slug, chosen)
+    expect(assigned?.questions.map((q) => q.id)).toEqual([victims[5]!.id, d!, e!])
+    expect((await findArticleToScore(articles[0]!.slug, []))?.questions).toEqual([])
+    expect(await findArticleToScore('no-such-article', null)).toBe(null)
+
     const first = await getQuiz(articles[0]!.slug, null, NOW)
     expect(first.questions.map((q) => q.id)).not.toContain(a)
     expect(first.questions).toHaveLength(victims.length - 5)

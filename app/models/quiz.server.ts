@@ -114,24 +114,8 @@ export async function submitQuiz(input: {
   assignment?: { id: string; questionIds: string[]; attemptsAllowed: number }
 }): Promise<SubmitResult> {
   const { assignment } = input
-  const article = await prisma.article.findUnique({
-    where: assignment ? { slug: input.slug } : { slug: input.slug, ownerId: null },
-    select: {
-      id: true,
-      questions: {
-        where: assignment
-          ? { id: { in: assignment.questionIds }, status: 'approved', retired: false }
-          : activeQuizQuestion,
-        orderBy: { quizPosition: 'asc' },
-        select: { id: true, type: true, options: true, key: true, accepted: true },
-      },
-    },
-  })
+  const article = await findArticleToScore(input.slug, assignment?.questionIds ?? null)
   if (!article) throw new NotFoundError('Article')
-  if (assignment) {
-    const order = new Map(assignment.questionIds.map((id, i) => [id, i]))
-    article.questions.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
-  }
   const questions = article.questions.map((q) => ({
     ...q,
     options: parseJsonColumn(StringListSchema, q.options, `Question ${q.id} options`),
@@ -204,8 +188,55 @@ class AttemptsUsedError extends Error {
   override name = 'AttemptsUsedError'
 }
 
-async function findAttemptByToken(clientToken: string) {
-  return prisma.attempt.findUnique({ where: { clientToken }, select: { id: true, learnerId: true } })
+async function findAttemptByToken(clientToken: string): Promise<{ id: string; learnerId: string } | null> {
+  const [row] = await queryRows(AttemptRef, Prisma.sql`SELECT "id", "learnerId" FROM "Attempt" WHERE "clientToken" = ${clientToken}`)
+  return row ?? null
+}
+
+const AttemptRef = z.object({ id: z.string(), learnerId: z.string() })
+
+/** A row of {@link findArticleToScore}'s query: the article, and one question (null when it has none). */
+const ScoreRow = z.object({
+  articleId: z.string(),
+  id: z.string().nullable(),
+  type: z.string().nullable(),
+  options: z.string().nullable(),
+  key: z.string().nullable(),
+  accepted: z.string().nullable(),
+})
+
+/**
+ * The article a submit scores and its questions with their keys, in one statement on the read connection:
+ * for an assignment its chosen questions that are still approved and not retired, in the assignment's
+ * order (any article, a teacher's own included); otherwise the shared article's active quiz
+ * ({@link activeQuizQuestionSql}), in quiz order. `tests/quiz-query.test.ts` compares it with the Prisma
+ * filter {@link activeQuizQuestion}.
+ * @returns null when no such article exists.
+ */
+export async function findArticleToScore(slug: string, assignmentQuestionIds: string[] | null) {
+  const questionFilter =
+    assignmentQuestionIds === null
+      ? activeQuizQuestionSql('q')
+      : assignmentQuestionIds.length === 0
+        ? Prisma.sql`0`
+        : Prisma.sql`q."id" IN (${Prisma.join(assignmentQuestionIds)}) AND q."status" = 'approved' AND q."retired" = 0`
+  const rows = await queryRows(
+    ScoreRow,
+    Prisma.sql`SELECT a."id" AS articleId, q."id", q."type", q."options", q."key", q."accepted"
+      FROM "Article" a LEFT JOIN "Question" q ON q."articleId" = a."id" AND ${questionFilter}
+     WHERE a."slug" = ${slug} ${assignmentQuestionIds === null ? Prisma.sql`AND a."ownerId" IS NULL` : Prisma.empty}
+     ORDER BY q."quizPosition" ASC`,
+  )
+  const first = rows[0]
+  if (!first) return null
+  const questions = rows.flatMap((q) =>
+    q.id === null ? [] : [{ id: q.id, type: q.type!, options: q.options!, key: q.key!, accepted: q.accepted! }],
+  )
+  if (assignmentQuestionIds !== null) {
+    const order = new Map(assignmentQuestionIds.map((id, i) => [id, i]))
+    questions.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+  }
+  return { id: first.articleId, questions }
 }
 
 function resolveDuplicate(attempt: { id: string; learnerId: string }, learnerId: string | null): SubmitResult {
