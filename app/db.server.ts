@@ -18,6 +18,8 @@ export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const
 import { PrismaClient } from './generated/prisma/client'
 import { getEnv } from './env.server'
 import { serializedSqliteAdapter } from './utils/serialized-sqlite.server'
+import { fileOfUrl } from './utils/backup.server'
+import { SqliteReader } from './utils/sqlite-reader.server'
 import { useWriteAheadLog } from './utils/sqlite.server'
 
 export type { PrismaClient }
@@ -32,8 +34,31 @@ export function createPrismaClient(url: string): PrismaClient {
   return new PrismaClient({ adapter: serializedSqliteAdapter(url), transactionOptions: TRANSACTION_OPTIONS })
 }
 
-const globalForPrisma = globalThis as unknown as { __fahmPrisma?: PrismaClient }
+const globalForPrisma = globalThis as unknown as { __fahmPrisma?: PrismaClient; __fahmReader?: SqliteReader }
 
 /** The shared client. */
 export const prisma: PrismaClient = globalForPrisma.__fahmPrisma ?? createPrismaClient(getEnv().DATABASE_URL)
 if (getEnv().NODE_ENV === 'development') globalForPrisma.__fahmPrisma = prisma
+
+let reader: SqliteReader | null = globalForPrisma.__fahmReader ?? null
+
+/**
+ * The shared read-only connection for hot raw SELECTs (`utils/sqlite-reader.server.ts`), opened on first
+ * use on the same file as {@link prisma} (which has created it and switched it to WAL by then).
+ * @throws SqliteError when the file cannot be opened.
+ */
+export function sqliteReader(): SqliteReader {
+  if (!reader) {
+    reader = new SqliteReader(fileOfUrl(getEnv().DATABASE_URL))
+    if (getEnv().NODE_ENV === 'development') globalForPrisma.__fahmReader = reader
+  }
+  return reader
+}
+
+/** Closes {@link prisma} and the read connection (server shutdown, scripts). */
+export async function disconnectDatabase(): Promise<void> {
+  reader?.close()
+  reader = null
+  globalForPrisma.__fahmReader = undefined
+  await prisma.$disconnect()
+}

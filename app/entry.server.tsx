@@ -16,7 +16,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '~/components/nonce'
-import { prisma } from '~/db.server'
+import { disconnectDatabase } from '~/db.server'
 import { applySecurityHeaders, contentSecurityPolicy } from '~/utils/security-headers.server'
 import { createNulPaddingStripper } from '~/utils/strip-nul-padding.server'
 
@@ -99,5 +99,5 @@ function logServerError(error: unknown, request: Request): void {
 
 /** Closes the database connection; `server/index.ts` calls it after the last request has finished. */
 export async function closeDatabase(): Promise<void> {
-  await prisma.$disconnect()
+  await disconnectDatabase()
 }

@@ -3,11 +3,14 @@
  * picks: request ids and log lines, the central cross-site refusal, the body limit (declared and
  * streamed), and a 500 without internals.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { request } from 'node:http'
 import type { Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createApp, type RequestLocals } from './app'
+import { createApp, listPublicFiles, type RequestLocals } from './app'
 
 const lines: string[] = []
 const logError = vi.fn()
@@ -101,6 +104,17 @@ describe('body limit', () => {
   })
 })
 
+describe('route discovery', () => {
+  it('refuses a /__manifest URL longer than Remix\'s client ever sends, and passes a normal one', async () => {
+    const paths = (n: number) => Array.from({ length: n }, (_, i) => `p=${encodeURIComponent(`/articles/a${i}/quiz`)}`).join('&')
+    const normal = await fetch(`${base}/__manifest?${paths(20)}&version=abc`)
+    expect(normal.status).toBe(200)
+    const long = await fetch(`${base}/__manifest?${paths(400)}&version=abc`)
+    expect(long.status).toBe(414)
+    expect(await long.text()).toContain('The request URL is longer than allowed.')
+  })
+})
+
 describe('errors', () => {
   it('answers 500 with a bilingual message and the request id, never the error text', async () => {
     const res = await fetch(`${base}/boom`)
@@ -111,5 +125,40 @@ describe('errors', () => {
     expect(html).toContain(res.headers.get('X-Request-Id'))
     expect(logError).toHaveBeenCalledOnce()
     expect(logError.mock.calls[0]![0]).toContain(res.headers.get('X-Request-Id'))
+  })
+})
+
+describe('static files', () => {
+  it('serves the client build: hashed assets for a year, listed public files for an hour, everything else to Remix', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fahm-client-'))
+    mkdirSync(path.join(dir, 'assets'))
+    mkdirSync(path.join(dir, 'fonts'))
+    writeFileSync(path.join(dir, 'assets', 'entry-abc123.js'), 'console.log(1)')
+    writeFileSync(path.join(dir, 'favicon.svg'), '<svg/>')
+    writeFileSync(path.join(dir, 'fonts', 'naskh.woff2'), 'font')
+    expect([...listPublicFiles(dir)].sort()).toEqual(['/favicon.svg', '/fonts/naskh.woff2'])
+    const seen: string[] = []
+    const app = createApp({ clientDir: dir, log: () => {}, handler: (req, res) => {
+      seen.push(req.path)
+      res.send('remix')
+    } })
+    const staticServer = app.listen(0, '127.0.0.1')
+    await new Promise((r) => staticServer.once('listening', r))
+    const at = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}`
+    try {
+      const asset = await fetch(`${at}/assets/entry-abc123.js`)
+      expect(await asset.text()).toBe('console.log(1)')
+      expect(asset.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+      const icon = await fetch(`${at}/favicon.svg`)
+      expect(await icon.text()).toBe('<svg/>')
+      expect(icon.headers.get('Cache-Control')).toBe('public, max-age=3600')
+      expect(await (await fetch(`${at}/fonts/naskh.woff2`)).text()).toBe('font')
+      expect(await (await fetch(`${at}/fonts/`)).text()).toBe('remix')
+      expect(await (await fetch(`${at}/articles/x/quiz`)).text()).toBe('remix')
+      expect(seen).toEqual(['/fonts/', '/articles/x/quiz'])
+    } finally {
+      await new Promise<void>((r) => staticServer.close(() => r()))
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -7,9 +7,11 @@
  *   request with method, path, status, bytes and milliseconds;
  * - a central cross-site check: every state-changing request (not GET/HEAD/OPTIONS) from another site is
  *   refused with 403 before Remix runs (`app/utils/same-origin.ts`), in addition to SameSite=Lax cookies;
+ * - `/__manifest` (Remix's route discovery) URLs longer than {@link MANIFEST_URL_LIMIT} refused with 414;
  * - a request body limit (default 1 MiB): a larger `Content-Length` is refused at once with 413, and a
  *   body without one (chunked) is counted while it streams and refused when it passes the limit;
- * - long caching for Vite's content-hashed files under `/assets/`, one hour for other public files;
+ * - long caching for Vite's content-hashed files under `/assets/`, one hour for the other public files
+ *   (listed at start-up, so page URLs cost no file-system look-up);
  * - a last error handler that logs the error with the request id and answers a bilingual 500 without any
  *   stack trace or SQL.
  *
@@ -18,6 +20,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import compression from 'compression'
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express'
@@ -80,6 +83,14 @@ export const BODY_TOO_LARGE_MESSAGE = {
   en: 'The request body is larger than allowed.',
 } as const
 
+/** Longest `/__manifest` URL accepted, in characters (Remix's client stays under 7680). */
+export const MANIFEST_URL_LIMIT = 8192
+
+export const URL_TOO_LONG_MESSAGE = {
+  ar: 'عنوان الطلب أطول من المسموح به.',
+  en: 'The request URL is longer than allowed.',
+} as const
+
 export const SERVER_ERROR_MESSAGE = {
   ar: 'حدث خطأ غير متوقع. حاول مرة أخرى بعد قليل.',
   en: 'Something went wrong. Please try again later.',
@@ -107,6 +118,20 @@ function readLimitedBody(req: IncomingMessage, limit: number): Promise<Buffer | 
     req.once('end', () => resolve(Buffer.concat(chunks, size)))
     req.once('error', reject)
   })
+}
+
+/**
+ * The URL paths (`/favicon.svg`) of the files in the client build outside `assets/`, which
+ * `express.static` serves under their own name.
+ * @param clientDir the client build directory; missing → no files.
+ */
+export function listPublicFiles(clientDir: string): Set<string> {
+  if (!existsSync(clientDir)) return new Set()
+  const files = readdirSync(clientDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(clientDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((relative) => !relative.startsWith('assets/'))
+  return new Set(files.map((relative) => `/${relative}`))
 }
 
 /**
@@ -146,8 +171,21 @@ export function createApp(options: AppOptions): express.Express {
   if (options.clientDir) {
     // Vite names these files by content hash: they never change under their name.
     app.use('/assets', express.static(path.join(options.clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
-    app.use(express.static(options.clientDir, { maxAge: '1h' }))
+    // The other public files (favicon, …) are listed once: a page URL then costs no file-system look-up
+    // (express.static would `stat` the disk for every page and form post; about 8 % of a quiz page's
+    // server time in a CPU profile, BENCHMARKS.md).
+    const publicFiles = listPublicFiles(options.clientDir)
+    const servePublic = express.static(options.clientDir, { maxAge: '1h', index: false, redirect: false })
+    app.use((req, res, next) => (SAFE_METHODS.has(req.method) && publicFiles.has(req.path) ? servePublic(req, res, next) : next()))
   }
+
+  // Remix's route-discovery endpoint matches every `p` path of its query against the route table; its own
+  // client never sends a URL over 7680 characters (`URL_LIMIT` in @remix-run/react's fog-of-war.js), so a
+  // longer one is refused before any matching (advisory GHSA-chx6-hx7r-mcp5, docs/security.md).
+  app.use('/__manifest', (req, res, next) => {
+    if (req.originalUrl.length > MANIFEST_URL_LIMIT) return answer(res, 414, URL_TOO_LONG_MESSAGE)
+    next()
+  })
 
   // Central cross-site check and body limit for every state-changing request.
   app.use((req, res, next) => {

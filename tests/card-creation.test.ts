@@ -81,7 +81,11 @@ describe('vocabulary cards in one statement', () => {
     expect(again).toEqual({ created: 1, total: perRule })
     const recreated = await prisma.card.findFirstOrThrow({ where: { learnerId: after, vocabularyItemId: clozed.id, direction: 'cloze' } })
     expect(recreated.due).toEqual(new Date(later.getTime() + 86_400_000 + clozed.position))
-    expect(recreated.id).toMatch(/^c[0-9a-f]{24}$/)
+    // c + the creation instant in ms (11 hex digits) + 14 random hex digits; ids of later cards sort later.
+    expect(recreated.id).toMatch(new RegExp(`^c${later.getTime().toString(16).padStart(11, '0')}[0-9a-f]{14}$`))
+    const ids = (await prisma.card.findMany({ where: { learnerId: after }, select: { id: true } })).map((c) => c.id)
+    expect(new Set(ids).size).toBe(perRule)
+    expect(ids.filter((id) => id !== recreated.id).every((id) => id.startsWith(`c${NOW.getTime().toString(16).padStart(11, '0')}`) && id < recreated.id)).toBe(true)
   })
 
   it('creates nothing for an article without active items', async () => {

@@ -9,6 +9,7 @@
  * does not meet a word's production card minutes after its recognition card. A comprehension question the
  * learner missed in a quiz gives one card (direction question), reviewed with Again at the answer time.
  */
+import { randomBytes } from 'node:crypto'
 import type { PrismaClient } from '~/db.server'
 import { Prisma } from '~/generated/prisma/client'
 import {
@@ -95,8 +96,11 @@ export async function ensureVocabularyCards(
  * cloze (only for items with `termStart`) and production, due at `now` + {@link DIRECTION_DELAY_DAYS} + the
  * item's position in ms, the FSRS fields of ts-fsrs's empty card, `createdAt` = `now` — computed by SQLite;
  * `tests/card-creation.test.ts` checks that both give the same cards. Dates are written as the Prisma
- * adapter writes them (ISO 8601 UTC with milliseconds and `+00:00`); ids are `c` + 24 random hex digits
- * (25 characters like a cuid). Cards the learner already has are skipped by the unique index
+ * adapter writes them (ISO 8601 UTC with milliseconds and `+00:00`); ids are `c` + `now` in ms as 11 hex
+ * digits + 14 random hex digits (56 random bits; 26 characters, about a cuid's length). The time first
+ * keeps a submit's ~300 new ids together at the end of the id index: with random ids each row dirtied its
+ * own index page and a first quiz wrote about 2 MB to the WAL instead of about 0.9 MB (BENCHMARKS.md,
+ * "a whole class at once"), as time-ordered keys do in any B-tree. Cards the learner already has are skipped by the unique index
  * (learnerId, vocabularyItemId, direction) with `ON CONFLICT … DO NOTHING`, so a repeated call creates nothing.
  * @param tx the transaction to write in.
  * @param input see {@link ensureVocabularyCards}.
@@ -112,12 +116,13 @@ export async function createVocabularyCards(tx: Tx, input: { learnerId: string; 
     ' UNION ALL ',
   )
   const createdAt = sqliteDate(now)
+  const idPrefix = timeOrderedIdPrefix(now)
   const lastReview = empty.lastReview ? sqliteDate(empty.lastReview) : null
   // `ms`: the due instant in ms since the epoch, formatted with integer arithmetic (no float rounding).
   return tx.$executeRaw`
     INSERT INTO "Card" ("id", "learnerId", "direction", "vocabularyItemId", "due", "stability", "difficulty", "elapsedDays",
                         "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview", "version", "createdAt")
-    SELECT 'c' || lower(hex(randomblob(12))), ${learnerId}, t.direction, t.itemId,
+    SELECT 'c' || ${idPrefix} || lower(hex(randomblob(7))), ${learnerId}, t.direction, t.itemId,
            strftime('%Y-%m-%dT%H:%M:%S', t.ms / 1000, 'unixepoch') || printf('.%03d+00:00', t.ms % 1000),
            ${empty.stability}, ${empty.difficulty}, ${empty.elapsedDays}, ${empty.scheduledDays}, ${empty.learningSteps},
            ${empty.reps}, ${empty.lapses}, ${empty.state}, ${lastReview}, 0, ${createdAt}
@@ -128,6 +133,19 @@ export async function createVocabularyCards(tx: Tx, input: { learnerId: string; 
                AND (d.direction <> 'cloze' OR v."termStart" IS NOT NULL)) t
      WHERE true
     ON CONFLICT ("learnerId", "vocabularyItemId", "direction") DO NOTHING`
+}
+
+/** `c` + the instant in ms as 11 hex digits: the start of a time-ordered card id. */
+function timeOrderedIdPrefix(at: Date): string {
+  return at.getTime().toString(16).padStart(11, '0')
+}
+
+/**
+ * A card id made in JavaScript with the shape {@link createVocabularyCards} gives in SQL: `c`, the instant
+ * in ms (11 hex digits), 14 random hex digits (56 bits from `crypto.randomBytes`).
+ */
+export function timeOrderedId(at: Date): string {
+  return `c${timeOrderedIdPrefix(at)}${randomBytes(7).toString('hex')}`
 }
 
 /** A date as the Prisma SQLite adapter stores DateTime columns (`iso8601`: `2026-01-02T03:04:05.006+00:00`). */
@@ -186,17 +204,25 @@ export async function recordMissedQuestions(
   })
   const byQuestion = new Map(existing.map((c) => [c.questionId, c]))
   const scheduler = schedulerFor(input.desiredRetention)
-  let created = 0
-  let reviewed = 0
-  for (const questionId of ids) {
-    let card = byQuestion.get(questionId)
-    if (!card) {
-      card = await tx.card.create({
-        data: { learnerId, questionId, direction: 'question', ...stateColumns(newCardState(now)), createdAt: now },
-        select: { id: true, questionId: true, version: true, ...cardStateSelect },
-      })
-      created++
-    }
+  // New cards (the common case, a first attempt): created already reviewed — the state ts-fsrs gives an
+  // empty card rated Again, version 1 — with their logs (of version 0), in two statements for all of them.
+  const fresh = ids.filter((questionId) => !byQuestion.has(questionId))
+  const cards: Prisma.CardCreateManyInput[] = []
+  const logs: Prisma.ReviewLogUncheckedCreateInput[] = []
+  for (const questionId of fresh) {
+    const id = timeOrderedId(now)
+    const scheduled = scheduleReview(scheduler, newCardState(now), id, now, Rating.Again)
+    cards.push({ id, learnerId, questionId, direction: 'question', ...stateColumns(scheduled.card), version: 1, createdAt: now })
+    logs.push(reviewLogData({ cardId: id, learnerId, version: 0, scheduled, source: 'quiz', durationMs: null, answer: null, correct: false }))
+  }
+  if (cards.length > 0) {
+    await tx.card.createMany({ data: cards })
+    await tx.reviewLog.createMany({ data: logs })
+  }
+  const created = cards.length
+  let reviewed = logs.length
+  // A question missed again (an earlier attempt made its card): a lapse on the card's current state.
+  for (const card of existing) {
     const scheduled = scheduleReview(scheduler, reviveCardState(card), card.id, now, Rating.Again)
     const logId = await writeReview(tx, {
       cardId: card.id,

@@ -17,13 +17,26 @@ export function requireSameOrigin(request: Request): void {
   }
 }
 
+/** The origin local paths are resolved against in {@link safeRedirectPath} (never contacted). */
+const LOCAL_ORIGIN = 'http://fahm.invalid'
+
 /**
- * A path to go back to after a post: only a local path (`/…`, not `//…`), else the fallback.
+ * A path to go back to after a post: only a path on this site, else the fallback. The value is resolved
+ * as a browser resolves a `Location` header (WHATWG URL: tabs and newlines removed, `\` read as `/` in
+ * http URLs), so `//evil.example`, `/\evil.example` and `/<TAB>/evil.example` — which browsers send to
+ * another site — are refused rather than matched by prefix (OWASP "Unvalidated Redirects and Forwards").
+ * @returns the normalised path with its query and fragment, or `fallback`.
  * @example safeRedirectPath('/articles/x/quiz', '/') // '/articles/x/quiz'
+ * @example safeRedirectPath('/\t/evil.example', '/') // '/'
  */
 export function safeRedirectPath(value: FormDataEntryValue | null, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+  if (typeof value !== 'string' || !value.startsWith('/')) return fallback
+  let resolved: URL
+  try {
+    resolved = new URL(value, LOCAL_ORIGIN)
+  } catch {
     return fallback
   }
-  return value
+  if (resolved.origin !== LOCAL_ORIGIN) return fallback
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`
 }

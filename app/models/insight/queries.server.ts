@@ -1,10 +1,10 @@
 /**
- * SQL shared by the class-insight loaders: choosing each student's counted attempt with a window function,
- * and zod schemas for the rows `$queryRaw` returns (SQLite gives COUNT/SUM as bigint, aggregated dates as
- * text). Everything that grows with the number of responses is aggregated here, in SQLite.
+ * SQL shared by the class-insight loaders and the hot pages: choosing each student's counted attempt with
+ * a window function, {@link queryRows}, and zod schemas for the rows SQLite returns (COUNT/SUM as numbers,
+ * dates as text). Everything that grows with the number of responses is aggregated here, in SQLite.
  */
 import { z } from 'zod'
-import { prisma } from '~/db.server'
+import { sqliteReader } from '~/db.server'
 import { Prisma } from '~/generated/prisma/client'
 import type { AttemptBasis } from './insight-params'
 
@@ -50,9 +50,12 @@ export const SqlDateOrNull = z
   .transform((v) => (v === null ? null : v instanceof Date ? v : new Date(v)))
 
 /**
- * Runs a raw query and validates every row.
+ * Runs a raw SELECT on the shared read connection (`sqliteReader()`: a prepared statement kept per SQL
+ * text, the last committed state, never waiting for a write) and validates every row. DateTime columns
+ * arrive as ISO 8601 text (parse them with {@link SqlDateOrNull}), integers as numbers.
  * @throws ZodError when a row does not have the expected shape (a schema change not followed here).
+ * @throws SqliteError on SQL errors; TypeError when the statement is not a SELECT.
  */
 export async function queryRows<T>(schema: z.ZodType<T>, query: Prisma.Sql): Promise<T[]> {
-  return z.array(schema).parse(await prisma.$queryRaw<unknown>(query))
+  return z.array(schema).parse(sqliteReader().all(query))
 }
