@@ -3,7 +3,7 @@
  *
  * | variable | default | notes |
  * | --- | --- | --- |
- * | NODE_ENV | development | `production` under remix-serve |
+ * | NODE_ENV | development | `production` under `npm start` / `npm run serve` (server/index.ts) |
  * | DATABASE_URL | file:./data/fahm.db | SQLite file, relative to the working directory |
  * | SESSION_SECRET | — | ≥ 32 characters; see {@link resolveSessionSecret} for the fallback |
  * | FSRS_FUZZ | on | `off` turns off FSRS interval fuzz (tests compare schedules with ts-fsrs exactly) |

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { prisma } from '~/db.server'
+import { langCookie } from '~/i18n/lang.server'
 import { StringListSchema } from '~/models/bank-json'
 import { answerFieldName } from '~/models/quiz-fields'
 import { action as assignmentAction, loader as assignmentLoader } from '~/routes/assignments.$assignmentId'
@@ -50,6 +51,11 @@ function assign(teacher: string, classId: string, fields: [string, string][]) {
   return classAction(args(formRequest(`${base}/teacher/classes/${classId}`, [['intent', 'assign'], ...fields], teacher), { classId }))
 }
 
+/** The `fahm_lang` cookie pair that selects the English interface. */
+async function englishCookie() {
+  return (await langCookie.serialize('en')).split(';')[0]!
+}
+
 async function joinAs(code: string, name: string) {
   return cookieFrom((await joinAction(args(formRequest(`${base}/join`, [['code', code], ['displayName', name]])))) as Response)
 }
@@ -70,12 +76,25 @@ describe('from sign-up to a student result', () => {
     expect(ids).toEqual(quizRows.slice(1).map((q) => q.id))
     const { assignments } = await classLoader(args(getRequest(`${base}/teacher/classes/${classId}`, teacher), { classId }))
     expect(assignments[0]!.dueLocal).toBe('2099-01-15T09:30')
+    // Shown in the teacher's zone, named, in each interface language.
+    expect(assignments[0]!.dueLabel).toBe('الخميس، 15 يناير 2099 في 9:30 ص غرينتش+3')
+    const english = await classLoader(args(getRequest(`${base}/teacher/classes/${classId}`, `${teacher}; ${await englishCookie()}`), { classId }))
+    expect(english.assignments[0]!.dueLabel).toBe('Thursday, 15 January 2099 at 09:30 GMT+3')
 
     const student = await joinAs(joinCode, 'سارة')
     const home = await studentLoader(args(getRequest(`${base}/class`, student)))
     expect(home.assignments).toEqual([expect.objectContaining({ id: assignment.id, open: true, attemptsUsed: 0, attemptsAllowed: 1 })])
     const { quiz } = await assignmentLoader(args(getRequest(`${base}/assignments/${assignment.id}`, student), { assignmentId: assignment.id }))
     expect(quiz.questions.map((q) => q.id)).toEqual(ids)
+    // A student whose browser said nothing sees the due time in UTC, named so; one in Cairo sees Cairo's.
+    expect(home.assignments[0]!.dueLabel).toBe('الخميس، 15 يناير 2099 في 6:30 ص UTC')
+    const cairo = cookieFrom(
+      (await joinAction(args(formRequest(`${base}/join`, [['code', joinCode], ['displayName', 'منى'], ['timeZone', 'Africa/Cairo']])))) as Response,
+    )
+    expect((await studentLoader(args(getRequest(`${base}/class`, cairo)))).assignments[0]!.dueLabel).toBe('الخميس، 15 يناير 2099 في 8:30 ص غرينتش+2')
+    expect((await studentLoader(args(getRequest(`${base}/class`, `${cairo}; ${await englishCookie()}`)))).assignments[0]!.dueLabel).toBe(
+      'Thursday, 15 January 2099 at 08:30 EET',
+    )
 
     const answers = quizRows.slice(1).map((q): [string, string] => [answerFieldName(q.id), q.key])
     const fields: [string, string][] = [['clientToken', crypto.randomUUID()], ...answers]

@@ -19,11 +19,12 @@ import { prisma } from '~/db.server'
 import { langCookie } from '~/i18n/lang.server'
 import { action as homeAction } from '~/routes/teacher._index'
 import { action as signupAction } from '~/routes/teacher.signup'
-import { loader as classInsightLoader } from '~/routes/teacher.classes.$classId_.insight._index'
-import { loader as assignmentInsightLoader } from '~/routes/teacher.classes.$classId_.insight.$assignmentId._index'
+import ClassInsightPage, { loader as classInsightLoader } from '~/routes/teacher.classes.$classId_.insight._index'
+import AssignmentInsightPage, { loader as assignmentInsightLoader } from '~/routes/teacher.classes.$classId_.insight.$assignmentId._index'
 import { loader as scoresCsvLoader } from '~/routes/teacher.classes.$classId_.insight.$assignmentId.scores[.csv]'
 import { loader as itemsCsvLoader } from '~/routes/teacher.classes.$classId_.insight.$assignmentId.items[.csv]'
 import { asData, cookieFrom, formRequest, getRequest, learnerCookie, thrown } from './helpers/app'
+import { renderPage } from './helpers/render'
 
 vi.setConfig({ testTimeout: 30_000 })
 const base = 'http://localhost'
@@ -310,6 +311,38 @@ describe('class overview: students, skills, retention', () => {
       trueRetention: 2 / 3,
     })
     expect(insight.retention.find((r) => r.displayName === 'أحمد')).toMatchObject({ cards: 0, due: 0, recentReviews: 0, trueRetention: null })
+  })
+})
+
+describe('the insight pages: numbers and names isolated in <bdi>', () => {
+  const english = async () => `${ctx.a}; ${(await langCookie.serialize('en')).split(';')[0]}`
+  const classPage = { id: 'routes/class-insight', path: 'teacher/classes/:classId/insight', loader: classInsightLoader, Component: ClassInsightPage }
+  const assignmentPage = {
+    id: 'routes/assignment-insight',
+    path: 'teacher/classes/:classId/insight/:assignmentId',
+    loader: assignmentInsightLoader,
+    Component: AssignmentInsightPage,
+  }
+
+  it('the class overview isolates the class name whole and the counts inside Arabic sentences', async () => {
+    const ar = await renderPage(classPage, getRequest(`${base}/teacher/classes/${ctx.classId}/insight`, ctx.a))
+    expect(ar).toContain('<h1>نتائج الصف «<bdi>العاشر</bdi>»</h1>')
+    expect(ar).toContain('<bdi>5</bdi> طلاب')
+    expect(ar).toContain('والمراجعات في آخر <bdi>7</bdi> أيام، والاحتفاظ الفعلي في آخر <bdi>30</bdi> يومًا')
+    expect(ar).toContain('<span class="muted">(<bdi>3</bdi> مراجعات ناضجة')
+    const en = await renderPage(classPage, getRequest(`${base}/teacher/classes/${ctx.classId}/insight`, await english()))
+    expect(en).toContain('“<bdi>العاشر</bdi>”</h1>')
+  })
+
+  it('the item analysis isolates the article title, the sample size and an unused distractor', async () => {
+    const url = `${base}/teacher/classes/${ctx.classId}/insight/${ctx.assignmentId}`
+    const ar = await renderPage(assignmentPage, getRequest(url, ctx.a))
+    expect(ar).toContain('<h1>نتائج الواجب «<bdi lang="ar">مقال التحليل</bdi>»</h1>')
+    expect(ar).toContain('الأرقام مبنية على <bdi>5</bdi> طالبًا فقط')
+    expect(ar).toContain('لم يختر أحد المموّه «<bdi lang="ar">ج</bdi>»')
+    const en = await renderPage(assignmentPage, getRequest(url, await english()))
+    expect(en).toContain('the distractor</bdi> “<bdi lang="ar">ج</bdi>”')
+    expect(ar).toContain('تمييز سالب (\u200E<bdi>-0.784</bdi>)') // ICU's left-to-right mark, then the signed number whole
   })
 })
 

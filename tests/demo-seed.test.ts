@@ -1,7 +1,8 @@
 /**
  * The development demo on a fresh database (this file's own SQLite copy): the seed's content, then the demo
  * teacher with its simulated class — counts, a plausible spread of scores, distractors nobody chose,
- * second attempts within the limit, FSRS state consistent with its logs, cards due today; re-running adds
+ * second attempts within the limit, FSRS state consistent with its logs, cards due today, a true retention
+ * on the teacher's retention view; re-running adds
  * nothing; the same seed gives the same class; and `FAHM_DEMO=off` (the real seed script) creates none.
  */
 import { execFile } from 'node:child_process'
@@ -15,7 +16,10 @@ import { loadArticles, loadLexicon } from '~/lexicon/load.server'
 import { StringListSchema } from '~/models/bank-json'
 import { DEMO_STUDENT_COUNT, DEMO_STUDENT_PREFIX, countDemoClass, raschP, seedDemoClass } from '~/models/demo-class.server'
 import { DEMO_TEACHER, isDemoEnabled, seedDemoTeacher } from '~/models/demo.server'
+import { getClassInsight } from '~/models/insight/class-insight.server'
+import { getLearnerStats } from '~/models/review-stats.server'
 import { getReviewQueue } from '~/models/review.server'
+import { Rating, State } from '~/models/scheduler.server'
 import { seedContent } from '~/models/seed.server'
 import { mulberry32 } from '~/utils/random'
 
@@ -90,12 +94,14 @@ describe('the demo class', () => {
     expect(unchosen).toBeGreaterThan(0)
   })
 
-  it('has two weeks of reviews whose FSRS state matches the logs, with cards due today for most students', async () => {
+  it('has ten weeks of reviews whose FSRS state matches the logs, with cards due today for most students', async () => {
     expect(first.demo.reviews).toBe(await prisma.reviewLog.count({ where: { learner: demoLearner } }))
     expect(first.demo.reviews).toBeGreaterThan(1000)
     const range = await prisma.reviewLog.aggregate({ where: { learner: demoLearner }, _min: { review: true }, _max: { review: true } })
     expect(range._max.review!.getTime()).toBeLessThan(now.getTime())
-    expect(now.getTime() - range._min.review!.getTime()).toBeLessThan(15 * DAY_MS)
+    // Students joined 70–73 days ago and added their first article's words within two days.
+    expect(now.getTime() - range._min.review!.getTime()).toBeLessThan(74 * DAY_MS)
+    expect(now.getTime() - range._min.review!.getTime()).toBeGreaterThan(66 * DAY_MS)
     // Each review moved its card one version on: a card's version equals its number of logs.
     const logs = await prisma.reviewLog.groupBy({ by: ['cardId'], where: { learner: demoLearner }, _count: { _all: true } })
     const cards = await prisma.card.findMany({ where: { learner: demoLearner }, select: { id: true, version: true, state: true, reps: true } })
@@ -114,6 +120,35 @@ describe('the demo class', () => {
     expect(due.filter((n) => n > 0).length).toBeGreaterThan(20)
     // Some keep up, some fall behind.
     expect(Math.max(...due)).toBeGreaterThan(2 * Math.min(...due))
+  })
+
+  it("gives the teacher's retention view a true retention for nearly every student, as the logs count it", async () => {
+    const teacher = await prisma.teacher.findUniqueOrThrow({ where: { email: DEMO_TEACHER.email }, select: { id: true } })
+    const insight = await getClassInsight(teacher.id, classroom.id, { basis: 'first', sort: 'name', dir: 'asc', q: '' }, now)
+    // Recounted from the ReviewLog rows: reviews in the last 30 days of cards whose interval was 21 days or
+    // more (mature), and of those the ones not rated Again.
+    const mature = await prisma.reviewLog.findMany({
+      where: { learner: demoLearner, review: { gte: new Date(now.getTime() - 30 * DAY_MS), lte: now }, state: State.Review, scheduledDays: { gte: 21 } },
+      select: { learnerId: true, rating: true },
+    })
+    expect(insight.retention).toHaveLength(DEMO_STUDENT_COUNT)
+    for (const row of insight.retention) {
+      const mine = mature.filter((m) => m.learnerId === row.id)
+      expect(row.matureReviews).toBe(mine.length)
+      expect(row.passed).toBe(mine.filter((m) => m.rating !== Rating.Again).length)
+      expect(row.trueRetention).toBe(mine.length === 0 ? null : row.passed / mine.length)
+    }
+    expect(insight.retention.filter((r) => r.trueRetention !== null).length).toBeGreaterThanOrEqual(DEMO_STUDENT_COUNT - 2)
+    expect(mature.length).toBeGreaterThan(300)
+    // The class's true retention lands near the 90 % FSRS was asked for (ability shifts each student's).
+    const classRetention = mature.filter((m) => m.rating !== Rating.Again).length / mature.length
+    expect(classRetention).toBeGreaterThan(0.8)
+    expect(classRetention).toBeLessThan(0.97)
+    // The student's own statistics page shows a figure too.
+    const steady = insight.retention.reduce((best, r) => (r.matureReviews > best.matureReviews ? r : best))
+    const stats = await getLearnerStats(steady.id, now)
+    expect(stats.retention.matureReviews).toBeGreaterThan(0)
+    expect(stats.retention.rate).toBe(stats.retention.passed / stats.retention.matureReviews)
   })
 
   it('adds nothing when the seed runs again, even days later', async () => {

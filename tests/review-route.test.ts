@@ -399,6 +399,9 @@ describe('done when: a learner who finished the Vostochny quiz reviews their car
       // The card rated Good waits for its 10-minute step: it is counted, but the other missed question comes first.
       expect(page.counts).toEqual({ due: 2, new: 20 })
       expect(page.feedback!.next!.interval).toBe('10 دقائق')
+      // The due time (07:11 UTC) is shown in the learner's zone, Riyadh, and names it.
+      expect(page.feedback!.next!.label).toBe('الثلاثاء، 1 ديسمبر 2026 في 10:11 ص غرينتش+3')
+      expect(page.timeZone).toBe('Asia/Riyadh')
 
       // The second missed question, rated Again: it stays in learning steps.
       done = (await post(

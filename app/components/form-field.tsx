@@ -1,6 +1,8 @@
 /**
  * Form pieces shared by the teacher and join pages: a labelled input wired to its error with
- * `aria-invalid` / `aria-describedby`, and the error summary (focused when it appears).
+ * `aria-invalid` / `aria-describedby`, and the error summary (focused when it appears). The forms using
+ * them are `noValidate` (decision 004): the server's bilingual message is the one users see, not the
+ * browser's bubble.
  */
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react'
 import type { BilingualMessage } from '~/models/errors'

@@ -94,7 +94,7 @@ export function QuizView({
               </p>
             </Form>
           ) : null}
-          <Form method="post" className="quiz">
+          <Form method="post" className="quiz" noValidate>
             <input type="hidden" name="clientToken" value={quiz.clientToken} />
             {/* A re-rendered form (after a rejected submit) keeps the time it was first shown. */}
             <input type="hidden" name={STARTED_AT_FIELD} value={values?.startedAt ?? quiz.startedAt} />

@@ -1,8 +1,9 @@
 /**
  * Simulated students for the demo class (development only, `npm run setup`): about thirty learners named
- * «طالب تجريبي NN», three assignments on the shared sample articles, their attempts and two weeks of
- * vocabulary reviews, so the class page, the dashboards and the item analysis show something real on a
- * fresh database.
+ * «طالب تجريبي NN» who joined ten weeks ago, three assignments on the shared sample articles, their attempts
+ * and ten weeks of vocabulary reviews, so the class page, the dashboards, the item analysis and the
+ * retention view (true retention needs mature cards: intervals of 21 days or more, which FSRS reaches only
+ * after weeks of reviews) show something real on a fresh database.
  *
  * The simulation is deterministic (a fixed seed for a mulberry32 generator) while its dates are relative to
  * `now`, so every machine shows the same class "as of today":
@@ -15,13 +16,18 @@
  *   entity of the article.
  * - **Attempts** fall between an assignment's start and its due date; time taken 25–90 s per item; some weak
  *   students use the second attempt the newest assignment allows.
- * - **Cards and reviews** follow the app's own rules, computed in memory and written at the end: at each
- *   attempt, as a quiz submit does, the article's vocabulary cards (`newVocabularyCardRows`, the rule of
- *   `ensureVocabularyCards`) and an Again review of a card per missed question; then evening sessions —
+ * - **The first weeks**: in the days after joining, each student reads a sample article the assignments do
+ *   not use (the class's first reading) and adds its vocabulary, as the reading page's button does; their
+ *   reviews of it over ten weeks give the mature cards.
+ * - **Cards and reviews** follow the app's own rules, computed in memory and written at the end: at that
+ *   reading and at each attempt, as a quiz submit does, the article's vocabulary cards
+ *   (`newVocabularyCardRows`, the rule of `ensureVocabularyCards`) and, at an attempt, an Again review of a
+ *   card per missed question; then evening sessions —
  *   due cards, up to {@link DEMO_NEW_CARDS_PER_DAY} new cards, learning steps — each rating applied by
  *   ts-fsrs (`scheduleReview`, fuzz off so the schedule is the same everywhere) and logged as `writeReview`
- *   would (`reviewLogData`). Recall follows the card's FSRS retrievability shifted by the student's ability.
- *   Students differ: some review almost daily, some now and then, some stopped after a few days — so some
+ *   would (`reviewLogData`). Recall of a card seen before (learning steps included) follows its FSRS
+ *   retrievability shifted by the student's ability; of a new card, the ability alone.
+ *   Students differ: some review almost daily, some now and then, some stopped a week or two ago — so some
  *   have a backlog and most have cards due today.
  *
  * Written in one SQLite transaction with better-sqlite3 prepared statements (all or nothing): one Prisma
@@ -54,6 +60,8 @@ export const DEMO_NEW_CARDS_PER_DAY = 8
 
 const DAY_MS = 86_400_000
 const MINUTE_MS = 60_000
+/** The highest recall probability before the ability shift, however fresh the card. */
+const RECALL_CAP = 0.98
 /** A learning step due within this many ms of the session's end is still done in the session (Anki's learn-ahead). */
 const LEARN_AHEAD_MS = 20 * MINUTE_MS
 
@@ -82,11 +90,17 @@ const ASSIGNMENT_PLAN = [
   { startDaysAgo: 3, openDays: 6, attemptsAllowed: 2, mode: 'test', participation: 0.75 },
 ] as const
 
-/** How students keep up with reviews: chance of a session on a given day, and the last day they review. */
+/** When the students joined the class (days before `now`, plus up to three): the first reading follows. */
+const JOINED_DAYS_AGO = 70
+
+/**
+ * How students keep up with reviews: chance of a session on a given day, and how many days before `now`
+ * (plus up to six) they stopped reviewing.
+ */
 const PROFILES = [
-  { name: 'steady', share: 0.45, sessionChance: 0.9, stopsAfterDays: Infinity },
-  { name: 'irregular', share: 0.35, sessionChance: 0.45, stopsAfterDays: Infinity },
-  { name: 'lapsed', share: 0.2, sessionChance: 0.9, stopsAfterDays: 4 },
+  { name: 'steady', share: 0.45, sessionChance: 0.9, quietDays: 0 },
+  { name: 'irregular', share: 0.35, sessionChance: 0.45, quietDays: 0 },
+  { name: 'lapsed', share: 0.2, sessionChance: 0.9, quietDays: 8 },
 ] as const
 
 /** What the demo class holds (totals, whether created now or before). */
@@ -227,6 +241,8 @@ export async function seedDemoClass(
   })
   const chosen = articles.filter((a) => a.questions.length >= 4).slice(0, ASSIGNMENT_PLAN.length)
   if (chosen.length === 0) return { created: false, ...before }
+  // The first reading: a sample article no assignment uses, else the first assignment's.
+  const firstReading = (articles.find((a) => !chosen.includes(a)) ?? chosen[0]!).id
 
   const rand = mulberry32(DEMO_SEED)
   const quizzes = chosen.map((a) => {
@@ -257,17 +273,18 @@ export async function seedDemoClass(
       name: `${DEMO_STUDENT_PREFIX} ${String(i + 1).padStart(2, '0')}`,
       theta: normal(rand),
       profile,
-      joinedAt: new Date(now.getTime() - (15 + 3 * rand()) * DAY_MS),
+      joinedAt: new Date(now.getTime() - (JOINED_DAYS_AGO + 3 * rand()) * DAY_MS),
+      stopsAt: profile.quietDays > 0 ? now.getTime() - (profile.quietDays + 6 * rand()) * DAY_MS : Infinity,
     }
   })
 
   const scheduler = createScheduler({ desiredRetention: 0.9, enableFuzz: false })
   const vocabulary = new Map(
     await Promise.all(
-      quizzes.map(async (q) => [
-        q.articleId,
+      [...new Set([firstReading, ...quizzes.map((q) => q.articleId)])].map(async (articleId) => [
+        articleId,
         await db.vocabularyItem.findMany({
-          where: { articleId: q.articleId, retired: false },
+          where: { articleId, retired: false },
           orderBy: { position: 'asc' },
           select: { id: true, position: true, termStart: true, surface: true },
         }),
@@ -328,9 +345,29 @@ export async function seedDemoClass(
       card.version++
     }
 
-    // The student's timeline: attempts and evening review sessions, in time order.
-    type Event = { at: Date; kind: 'attempt'; assignment: (typeof assignments)[number]; theta: number } | { at: Date; kind: 'session' }
-    const events: Event[] = []
+    /** Creates the article's vocabulary cards the student does not have yet, as of `at`. */
+    const addVocabulary = (articleId: string, at: Date) => {
+      const have = new Set([...cards.values()].map((c) => `${c.vocabularyItemId}|${c.direction}`))
+      for (const row of newVocabularyCardRows({ learnerId, items: vocabulary.get(articleId) ?? [], have, now: at })) {
+        const card: SimCard = {
+          id: newId(),
+          learnerId,
+          direction: row.direction,
+          vocabularyItemId: row.vocabularyItemId ?? null,
+          state: newCardState(at, new Date(row.due)),
+          version: 0,
+          createdAt: at,
+        }
+        cards.set(card.id, card)
+      }
+    }
+
+    // The student's timeline: the first reading, attempts and evening review sessions, in time order.
+    type Event =
+      | { at: Date; kind: 'attempt'; assignment: (typeof assignments)[number]; theta: number }
+      | { at: Date; kind: 'reading'; articleId: string }
+      | { at: Date; kind: 'session' }
+    const events: Event[] = [{ at: new Date(s.joinedAt.getTime() + (0.2 + 1.8 * rand()) * DAY_MS), kind: 'reading', articleId: firstReading }]
     for (const a of assignments) {
       if (rand() >= a.plan.participation) continue
       const limit = Math.min(a.dueAt.getTime(), now.getTime())
@@ -346,16 +383,18 @@ export async function seedDemoClass(
     if (Number.isFinite(first)) {
       const firstDay = Math.floor((first - now.getTime()) / DAY_MS)
       for (let day = firstDay + 1; day <= 0; day++) {
-        if (day - firstDay > s.profile.stopsAfterDays || rand() >= s.profile.sessionChance) continue
+        if (rand() >= s.profile.sessionChance) continue
         // An evening session, 16:00–21:00 in Riyadh (13:00–18:00 UTC); today's only if already past.
         const at = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS + day * DAY_MS + (13 + 5 * rand()) * 3_600_000)
-        if (at < now) events.push({ at, kind: 'session' })
+        if (at < now && at.getTime() < s.stopsAt) events.push({ at, kind: 'session' })
       }
     }
     events.sort((x, y) => x.at.getTime() - y.at.getTime())
 
     for (const e of events) {
-      if (e.kind === 'attempt') {
+      if (e.kind === 'reading') {
+        addVocabulary(e.articleId, e.at)
+      } else if (e.kind === 'attempt') {
         const { quiz } = e.assignment
         const answers = new Map(quiz.items.map((item) => [item.id, answerFor(item, e.theta)]))
         const { score, total, responses } = scoreAnswers(quiz.items, answers)
@@ -374,19 +413,7 @@ export async function seedDemoClass(
         for (const r of responses) responseRows.push({ attemptId, ...r })
         // As a quiz submit does (quiz.server.ts): the article's vocabulary cards, and an Again review of a card
         // for each missed question.
-        const have = new Set([...cards.values()].map((c) => `${c.vocabularyItemId}|${c.direction}`))
-        for (const row of newVocabularyCardRows({ learnerId, items: vocabulary.get(quiz.articleId) ?? [], have, now: e.at })) {
-          const card: SimCard = {
-            id: newId(),
-            learnerId,
-            direction: row.direction,
-            vocabularyItemId: row.vocabularyItemId ?? null,
-            state: newCardState(e.at, new Date(row.due)),
-            version: 0,
-            createdAt: e.at,
-          }
-          cards.set(card.id, card)
-        }
+        addVocabulary(quiz.articleId, e.at)
         for (const r of responses) {
           if (r.correct) continue
           let card = [...cards.values()].find((c) => c.questionId === r.questionId)
@@ -426,11 +453,16 @@ export async function seedDemoClass(
       const take = (c: SimCard) => {
         // A learning step is taken when due (the student reviews other cards, or waits, meanwhile).
         const at = new Date(Math.max(t, c.state.state === State.Review ? 0 : c.state.due.getTime()))
+        // Nothing is reviewed after `now` (a session started this evening stops there).
+        if (at >= now) return
         const st = c.state
+        // A card never seen: whether the student knew the word. A card seen before (learning steps too): its
+        // FSRS retrievability now, capped (a card seen a minute ago is still missed now and then), shifted
+        // by ability — so a weak student fails often, but not the same step again and again.
         let p = logistic(1 + theta)
-        if (st.state === State.Review && st.lastReview) {
+        if (st.state !== State.New && st.lastReview) {
           const elapsed = Math.max(0, (at.getTime() - st.lastReview.getTime()) / DAY_MS)
-          const r = Math.min(0.999, Math.max(0.001, scheduler.forgetting_curve(elapsed, st.stability)))
+          const r = Math.min(RECALL_CAP, Math.max(0.001, scheduler.forgetting_curve(elapsed, st.stability)))
           p = logistic(logit(r) + 0.6 * theta)
         }
         const recalled = rand() < p
@@ -459,7 +491,7 @@ export async function seedDemoClass(
   }
 
   // One SQLite transaction on the database file through better-sqlite3 prepared statements (as
-  // scripts/bench-reviews.ts builds its data): all or nothing, about 25 000 rows in well under a second.
+  // scripts/bench-reviews.ts builds its data): all or nothing, about 65 000 rows in about a second.
   // Prisma wrote the same rows in about a minute with createMany and in about 6 s with multi-row raw
   // INSERTs on a busy machine. Values are converted as Prisma's adapter stores them (see sqlValue).
   writeRows(input.databaseUrl ?? getEnv().DATABASE_URL, [

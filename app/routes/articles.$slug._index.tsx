@@ -148,7 +148,7 @@ export default function ArticleReadingView() {
               <BidiText text={t('cardsInReview', { n: vocabulary.cards })} />
             </p>
           ) : null}
-          <Form method="post" className="inline-form">
+          <Form method="post" className="inline-form" noValidate>
             <TimeZoneField />
             {vocabulary.learner ? null : (
               <div className="field">

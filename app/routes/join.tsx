@@ -49,7 +49,7 @@ export default function JoinClass() {
     <>
       <h1>{t('joinTitle')}</h1>
       <TeacherFormErrors errors={errors} order={['code', 'displayName']} />
-      <Form method="post" className="stack-form">
+      <Form method="post" className="stack-form" noValidate>
         <TimeZoneField />
         <FormField
           name="code"

@@ -80,6 +80,8 @@ export default function ReviewPage() {
       <p className="muted review-meta">
         <BidiText text={page.day.label} />
         {' · '}
+        <BidiText text={t('dayStarts')} /> <bdi dir="ltr">{page.timeZone}</bdi>
+        {' · '}
         <span>
           {t('due')} <bdi>{page.counts.due}</bdi>
         </span>

@@ -158,7 +158,7 @@ export default function ReviewStatsPage() {
             <Bilingual message={reviewMessages.settings_summary} />
           </p>
         ) : null}
-        <Form method="post" className="settings">
+        <Form method="post" className="settings" noValidate>
           <SettingsField
             id="timeZone"
             label={t('timeZone')}

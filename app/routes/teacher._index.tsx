@@ -74,7 +74,7 @@ export default function TeacherHome() {
       )}
       <h2>{t('newClass')}</h2>
       <TeacherFormErrors errors={errors} order={['name']} />
-      <Form method="post" className="stack-form">
+      <Form method="post" className="stack-form" noValidate>
         <FormField
           name="name"
           label={t('className')}

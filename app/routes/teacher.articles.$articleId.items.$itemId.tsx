@@ -77,13 +77,25 @@ export default function EditItem() {
             .map(([field, c]) => ({ field, message: articleMessages[c] }))}
         />
       ) : null}
-      <Form method="post" className="stack-form">
+      <Form method="post" className="stack-form" noValidate>
         <FormField name="stem" label={t('stem')} type="text" lang="ar" dir="rtl" required maxLength={ITEM_TEXT_MAX} defaultValue={values.stem} error={errors?.stem ? articleMessages[errors.stem] : undefined} />
         {choice ? (
           <fieldset className="field" id="field-options" aria-invalid={errors?.options ? true : undefined} aria-describedby={errors?.options ? 'field-options-error' : undefined}>
             <legend>{t('options')}</legend>
             {values.options.map((option, i) => (
-              <input key={i} name="options" type="text" lang="ar" dir="rtl" required aria-label={t('option', { n: i + 1 })} maxLength={ITEM_TEXT_MAX} defaultValue={option} />
+              <input
+                key={i}
+                name="options"
+                type="text"
+                lang="ar"
+                dir="rtl"
+                required
+                aria-label={t('option', { n: i + 1 })}
+                aria-invalid={errors?.options ? true : undefined}
+                aria-describedby={errors?.options ? 'field-options-error' : undefined}
+                maxLength={ITEM_TEXT_MAX}
+                defaultValue={option}
+              />
             ))}
             {errors?.options ? (
               <p className="field-error" id="field-options-error">

@@ -99,7 +99,7 @@ export default function TeacherArticles() {
             .map(([field, c]) => ({ field, message: articleMessages[c] }))}
         />
       ) : null}
-      <Form method="post" className="stack-form">
+      <Form method="post" className="stack-form" noValidate>
         <FormField
           name="title"
           label={t('titleField')}

@@ -155,7 +155,7 @@ export default function TeacherClass() {
       </p>
       <h2>{t('rename')}</h2>
       <TeacherFormErrors errors={errors} order={['name']} />
-      <Form method="post" className="stack-form">
+      <Form method="post" className="stack-form" noValidate>
         <input type="hidden" name="intent" value="rename" />
         <FormField
           name="name"
@@ -231,16 +231,22 @@ export default function TeacherClass() {
           {t('showItems')}
         </button>
       </Form>
-      <Form method="post" className="stack-form">
+      <Form method="post" className="stack-form" noValidate>
         <input type="hidden" name="intent" value="assign" />
         {choosing ? (
-          <fieldset className="field" id="field-questionIds">
+          <fieldset
+            className="field"
+            id="field-questionIds"
+            aria-invalid={assignError('questionIds') ? true : undefined}
+            aria-describedby={assignError('questionIds') ? 'field-questionIds-error' : undefined}
+          >
             <legend>
               {t('approvedItemsOf')} «<bdi lang="ar">{choosing.titleAr}</bdi>» {t('approvedItemsNote')}
             </legend>
             <input type="hidden" name="articleId" value={choosing.articleId} />
             {assignError('questionIds') ? (
-              <p className="field-error">
+              <p className="field-error" id="field-questionIds-error">
+                <span aria-hidden="true">⚠ </span>
                 <Bilingual message={assignError('questionIds')!} />
               </p>
             ) : null}

@@ -5,7 +5,7 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { BidiText } from '~/components/bidi-text'
+import { BidiMessage, BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { formatCount, formatDateTime, formatDecimal, formatDuration, formatPercent } from '~/components/insight/format'
 import { ScoreOverview, SortHeader, StudentsHeading, ViewForm, useSkillName } from '~/components/insight/view-controls'
@@ -47,7 +47,7 @@ export default function AssignmentInsightPage() {
         · <Link to={`/teacher/classes/${classroom.id}`}>{t('back_to_class')}</Link>
       </p>
       <h1>
-        <BidiText text={t('assignment_title', { title: assignment.articleTitle })} />
+        <BidiMessage render={(v) => t('assignment_title', { title: v.title })} values={{ title: assignment.articleTitle }} langs={{ title: 'ar' }} />
       </h1>
       <ViewForm view={view} />
       <p>
@@ -111,7 +111,7 @@ export default function AssignmentInsightPage() {
       <p className="muted">{t('items_method')}</p>
       {insight.smallSample ? (
         <p className="notice" role="note">
-          {t('small_sample', { n: counted })}
+          <BidiText text={t('small_sample', { n: counted })} />
         </p>
       ) : null}
       <ol className="item-analysis">
@@ -225,7 +225,11 @@ function FlagList({ flags }: { flags: ItemFlag[] }) {
       {flags.map((f, i) => (
         <li key={i}>
           <span aria-hidden="true">⚑ </span>
-          <BidiText text={text(f)} />
+          {f.code === 'unused_distractor' ? (
+            <BidiMessage render={(v) => text({ ...f, option: v.option })} values={{ option: f.option }} langs={{ option: 'ar' }} />
+          ) : (
+            <BidiText text={text(f)} />
+          )}
         </li>
       ))}
     </ul>

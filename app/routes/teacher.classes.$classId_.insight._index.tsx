@@ -6,7 +6,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
-import { BidiText } from '~/components/bidi-text'
+import { BidiMessage, BidiText } from '~/components/bidi-text'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { formatCount, formatDateTime, formatDuration, formatPercent, formatRate } from '~/components/insight/format'
 import { ScoreOverview, SortHeader, StudentsHeading, ViewForm, useSkillName } from '~/components/insight/view-controls'
@@ -60,7 +60,7 @@ export default function ClassInsightPage() {
         <Link to={`/teacher/classes/${classroom.id}`}>{t('back_to_class')}</Link>
       </p>
       <h1>
-        <BidiText text={t('class_title', { name: classroom.name })} />
+        <BidiMessage render={(v) => t('class_title', { name: v.name })} values={{ name: classroom.name }} />
       </h1>
       <ViewForm view={view} />
 
@@ -74,7 +74,7 @@ export default function ClassInsightPage() {
               <Link to={`/teacher/classes/${classroom.id}/insight/${a.id}${keep}`}>
                 <bdi>{a.articleTitle}</bdi>
               </Link>{' '}
-              — {t('assignment_students', { n: a.students })}
+              — <BidiText text={t('assignment_students', { n: a.students })} />
               {a.meanPercent !== null ? (
                 <>
                   {' '}
@@ -172,7 +172,9 @@ export default function ClassInsightPage() {
       )}
 
       <h2 id="retention">{t('retention_heading')}</h2>
-      <p className="muted">{t('retention_intro', { recent: recentDays, window: retentionDays })}</p>
+      <p className="muted">
+        <BidiText text={t('retention_intro', { recent: recentDays, window: retentionDays })} />
+      </p>
       {insight.retention.length === 0 ? (
         <p className="muted">{t('no_students')}</p>
       ) : (
@@ -204,7 +206,9 @@ export default function ClassInsightPage() {
                   </td>
                   <td>
                     {r.trueRetention !== null ? <bdi>{formatRate(r.trueRetention, lang)}</bdi> : '—'}{' '}
-                    <span className="muted">({t('mature_reviews', { n: r.matureReviews })})</span>
+                    <span className="muted">
+                      (<BidiText text={t('mature_reviews', { n: r.matureReviews })} />)
+                    </span>
                   </td>
                 </tr>
               ))}

@@ -47,7 +47,7 @@ export default function TeacherLogin() {
     <>
       <h1>{t('loginTitle')}</h1>
       <TeacherFormErrors errors={errors} order={['email', 'password']} />
-      <Form method="post" className="stack-form">
+      <Form method="post" className="stack-form" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/teacher'} />
         <FormField name="email" label={t('email')} type="email" dir="ltr" required autoComplete="email" defaultValue={actionData?.values.email ?? ''} error={error('email')} />
         <FormField name="password" label={t('password')} type="password" dir="ltr" required autoComplete="current-password" error={error('password')} />

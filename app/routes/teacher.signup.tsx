@@ -47,7 +47,7 @@ export default function TeacherSignup() {
     <>
       <h1>{t('signupTitle')}</h1>
       <TeacherFormErrors errors={errors} order={['displayName', 'email', 'password']} />
-      <Form method="post" className="stack-form">
+      <Form method="post" className="stack-form" noValidate>
         <TimeZoneField />
         <FormField name="displayName" label={t('yourName')} type="text" dir="auto" required maxLength={60} autoComplete="name" defaultValue={values.displayName ?? ''} error={error('displayName')} />
         <FormField name="email" label={t('email')} type="email" dir="ltr" required autoComplete="email" defaultValue={values.email ?? ''} error={error('email')} />

@@ -40,10 +40,20 @@ describe('formatDayKey and formatDateTimeIn', () => {
     expect(formatDayKey('2026-12-01', 'en')).toBe('Tuesday 1 December')
   })
 
-  it("formats an instant in the learner's zone", () => {
-    // 20:30 UTC is 23:30 in Riyadh.
-    expect(formatDateTimeIn(new Date('2026-11-30T20:30:00Z'), 'Asia/Riyadh', 'ar')).toContain('11:30')
-    expect(formatDateTimeIn(new Date('2026-11-30T20:30:00Z'), 'Asia/Riyadh', 'en')).toBe('Monday, 30 November 2026 at 23:30')
-    expect(formatDateTimeShortIn(new Date('2026-11-30T20:30:00Z'), 'Asia/Riyadh', 'en')).toBe('30 Nov 2026, 23:30')
+  it("formats an instant in the learner's zone and names the zone", () => {
+    // 20:30 UTC is 23:30 in Riyadh (UTC+3, no DST).
+    const instant = new Date('2026-11-30T20:30:00Z')
+    expect(formatDateTimeIn(instant, 'Asia/Riyadh', 'ar')).toBe('الاثنين، 30 نوفمبر 2026 في 11:30 م غرينتش+3')
+    expect(formatDateTimeIn(instant, 'Asia/Riyadh', 'en')).toBe('Monday, 30 November 2026 at 23:30 GMT+3')
+    expect(formatDateTimeShortIn(instant, 'Asia/Riyadh', 'ar')).toBe('30 نوفمبر 2026، 11:30 م غرينتش+3')
+    expect(formatDateTimeShortIn(instant, 'Asia/Riyadh', 'en')).toBe('30 Nov 2026, 23:30 GMT+3')
+    expect(formatDateTimeShortIn(instant, 'UTC', 'en')).toBe('30 Nov 2026, 20:30 UTC')
+  })
+
+  it('names the offset in force at the instant (summer time)', () => {
+    // New York is UTC-4 in July and UTC-5 in December.
+    expect(formatDateTimeShortIn(new Date('2026-07-01T16:00:00Z'), 'America/New_York', 'en')).toBe('1 Jul 2026, 12:00 GMT-4')
+    expect(formatDateTimeShortIn(new Date('2026-12-01T17:00:00Z'), 'America/New_York', 'en')).toBe('1 Dec 2026, 12:00 GMT-5')
+    expect(formatDateTimeShortIn(new Date('2026-07-01T16:00:00Z'), 'America/New_York', 'ar')).toBe('1 يوليو 2026، 12:00 م غرينتش-4')
   })
 })

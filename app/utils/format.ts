@@ -64,27 +64,48 @@ export function formatInterval(ms: number, lang: Lang): string {
   return formatUnit(Math.round(days / 365.25), 'year', lang)
 }
 
+// dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out; ICU then puts the
+// zone after the time in each language's own pattern.
+const FULL_WITH_ZONE: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+}
+const SHORT_WITH_ZONE: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+}
+
 /**
- * An instant in a time zone.
+ * An instant in a time zone, with the zone's short name (CLDR `timeZoneName: 'short'`: a GMT offset, or an
+ * abbreviation where the locale has one) so a reader in another zone knows whose clock it is.
  * @param date the instant.
  * @param timeZone an IANA zone.
- * @returns e.g. «الثلاثاء، 1 ديسمبر 2026 في 9:30 ص» or «Tuesday, 1 December 2026 at 09:30».
+ * @returns e.g. «الثلاثاء، 1 ديسمبر 2026 في 9:30 ص غرينتش+3» or «Tuesday, 1 December 2026 at 09:30 GMT+3».
  * @throws RangeError for an unknown zone.
  */
 export function formatDateTimeIn(date: Date, timeZone: string, lang: Lang): string {
   return cachedFormat(`dt:${lang}:${timeZone}`, () =>
-    new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'full', timeStyle: 'short', timeZone }),
+    new Intl.DateTimeFormat(intlLocale(lang), { ...FULL_WITH_ZONE, timeZone }),
   ).format(date)
 }
 
 /**
- * An instant in a time zone, compact (a result's submission time in a roster).
- * @returns e.g. «30 نوفمبر 2026، 11:30 م» or «30 Nov 2026, 23:30».
+ * An instant in a time zone, compact (a result's submission time in a roster), with the zone's short name.
+ * @returns e.g. «30 نوفمبر 2026، 11:30 م غرينتش+3» or «30 Nov 2026, 23:30 GMT+3».
  * @throws RangeError for an unknown zone.
  */
 export function formatDateTimeShortIn(date: Date, timeZone: string, lang: Lang): string {
   return cachedFormat(`dts:${lang}:${timeZone}`, () =>
-    new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+    new Intl.DateTimeFormat(intlLocale(lang), { ...SHORT_WITH_ZONE, timeZone }),
   ).format(date)
 }
 

@@ -28,8 +28,9 @@ describe.each(LANGUAGES)('teacher flow (%s)', (lang) => {
     await teacher.locator('input[name="displayName"]').fill('أستاذة الاختبار')
     await teacher.locator('input[name="email"]').fill(`e2e-${stamp}@example.com`)
     await teacher.locator('input[name="password"]').fill('short')
-    // The browser's own minlength check would stop the post; the server's check is the one under test.
-    await teacher.locator('form:has(input[name="password"])').evaluate((form) => form.setAttribute('novalidate', ''))
+    // The form is noValidate: the browser's minlength bubble does not stop the post, the server's bilingual
+    // message answers it.
+    expect(await teacher.locator('form:has(input[name="password"])').getAttribute('novalidate')).toBe('')
     await teacher.locator('form:has(input[name="password"]) button[type="submit"]').click()
     await expect.poll(() => teacher.locator('[role="alert"]').count()).toBe(1)
     expect(await teacher.locator('input[name="password"]').getAttribute('aria-invalid')).toBe('true')

@@ -4,6 +4,7 @@
  * statistics summary.
  */
 import { Form, Link } from '@remix-run/react'
+import { BidiText } from '~/components/bidi-text'
 import { insightMessages } from '~/i18n/messages/insight'
 import { useLang, useT } from '~/i18n/use-t'
 import { ATTEMPT_BASES, NAME_FILTER_MAX, SKILLS, viewSearch, type InsightView, type Skill, type StudentSort } from '~/models/insight/insight-params'
@@ -121,7 +122,11 @@ export function StudentsHeading({ view, shown, total }: { view: InsightView; sho
   return (
     <>
       <h2 id="students">{t('students_heading')}</h2>
-      {view.q ? <p className="muted">{t('filtered', { shown, total })}</p> : null}
+      {view.q ? (
+        <p className="muted">
+          <BidiText text={t('filtered', { shown, total })} />
+        </p>
+      ) : null}
       {total === 0 ? <p className="muted">{t('no_students')}</p> : null}
     </>
   )
