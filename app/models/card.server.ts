@@ -96,11 +96,10 @@ export async function ensureVocabularyCards(
  * cloze (only for items with `termStart`) and production, due at `now` + {@link DIRECTION_DELAY_DAYS} + the
  * item's position in ms, the FSRS fields of ts-fsrs's empty card, `createdAt` = `now` — computed by SQLite;
  * `tests/card-creation.test.ts` checks that both give the same cards. Dates are written as the Prisma
- * adapter writes them (ISO 8601 UTC with milliseconds and `+00:00`); ids are `c` + `now` in ms as 11 hex
- * digits + 14 random hex digits (56 random bits; 26 characters, about a cuid's length). The time first
- * keeps a submit's ~300 new ids together at the end of the id index: with random ids each row dirtied its
- * own index page and a first quiz wrote about 2 MB to the WAL instead of about 0.9 MB (BENCHMARKS.md,
- * "a whole class at once"), as time-ordered keys do in any B-tree. Cards the learner already has are skipped by the unique index
+ * adapter writes them (ISO 8601 UTC with milliseconds and `+00:00`); ids are {@link timeOrderedId}s made
+ * in SQL (`now` first, so a submit's ~300 new ids land together at the end of the id index: with random ids
+ * each row dirtied its own index page and a first quiz wrote about 2 MB to the WAL instead of about 0.9 MB;
+ * BENCHMARKS.md, "a whole class at once"). Cards the learner already has are skipped by the unique index
  * (learnerId, vocabularyItemId, direction) with `ON CONFLICT … DO NOTHING`, so a repeated call creates nothing.
  * @param tx the transaction to write in.
  * @param input see {@link ensureVocabularyCards}.
@@ -141,8 +140,10 @@ function timeOrderedIdPrefix(at: Date): string {
 }
 
 /**
- * A card id made in JavaScript with the shape {@link createVocabularyCards} gives in SQL: `c`, the instant
- * in ms (11 hex digits), 14 random hex digits (56 bits from `crypto.randomBytes`).
+ * A time-ordered card id: `c`, the instant in ms as 11 hex digits, 14 random hex digits (56 bits from
+ * `crypto.randomBytes`); 26 characters, about a cuid's length. {@link createVocabularyCards} makes the same
+ * shape in SQL (`randomblob(7)`).
+ * @param at the creation instant (ids made later sort after it; two made in the same ms differ by chance).
  */
 export function timeOrderedId(at: Date): string {
   return `c${timeOrderedIdPrefix(at)}${randomBytes(7).toString('hex')}`
