@@ -3,6 +3,7 @@
  * (`intlLocale`: Western digits in Arabic). Formatters are cached per locale (and zone).
  */
 import { intlLocale, type Lang } from '~/i18n/lang'
+import { formatDateTimeShortIn } from '~/utils/format'
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
@@ -46,9 +47,11 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`
 }
 
-/** An instant (ISO 8601) in a time zone, medium date and short time. @throws RangeError for an unknown zone. */
+/**
+ * An instant (ISO 8601) in the teacher's time zone, compact, with the zone's short name (the roster's
+ * {@link formatDateTimeShortIn}), e.g. «30 Nov 2026, 23:30 GMT+3».
+ * @throws RangeError for an unknown zone.
+ */
 export function formatDateTime(iso: string, timeZone: string, lang: Lang): string {
-  return cached(`dt:${lang}:${timeZone}`, () =>
-    new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone }),
-  ).format(new Date(iso))
+  return formatDateTimeShortIn(new Date(iso), timeZone, lang)
 }
