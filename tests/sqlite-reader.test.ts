@@ -3,6 +3,7 @@
  * Prisma's own queries, fresh data after later commits although statements are prepared once, and no
  * writes.
  */
+import { statSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { prisma, sqliteReader } from '~/db.server'
@@ -50,5 +51,18 @@ describe('queryRows on the read connection', () => {
     expect(() => sqliteReader().all({ sql: `INSERT INTO "Learner" ("id", "displayName") VALUES ('x', 'y') RETURNING "id"`, values: [] })).toThrow(
       /readonly/i,
     )
+  })
+})
+
+describe('the shared client\'s writing connection', () => {
+  it('leaves WAL checkpoints to the checkpoint thread, and the WAL is still checkpointed', async () => {
+    const [setting] = await prisma.$queryRawUnsafe<{ wal_autocheckpoint: number | bigint }[]>('PRAGMA wal_autocheckpoint')
+    expect(Number(setting!.wal_autocheckpoint)).toBe(0)
+    const file = process.env.DATABASE_URL!.replace(/^file:/, '')
+    const before = statSync(file).size
+    await prisma.learner.createMany({ data: Array.from({ length: 2000 }, (_, i) => ({ displayName: `wal ${i} ${'x'.repeat(100)}` })) })
+    // Nobody else checkpoints (the writer's automatic checkpoints are off): the rows reach the database
+    // file only through the thread, within a few of its 500 ms rounds.
+    await expect.poll(() => statSync(file).size, { timeout: 10_000 }).toBeGreaterThan(before + 200_000)
   })
 })

@@ -21,8 +21,12 @@
  * calling the busy handler (SQLite docs, "Write-Ahead Logging" §2.4 and `sqlite3_busy_timeout`). An
  * immediate transaction takes the write lock first and waits up to the busy timeout (better-sqlite3's
  * default, 5 s) for it. Every `$transaction` of the app reads then writes, so all begin immediate.
+ *
+ * WAL checkpoints run in a thread of their own instead of inside a commit (`wal-checkpointer.server.ts`).
  */
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
+import { fileOfUrl } from './backup.server'
+import { startCheckpointer } from './wal-checkpointer.server'
 
 type Factory = PrismaBetterSQLite3
 /** The adapter Prisma gets from the factory (the type of `@prisma/driver-adapter-utils`). */
@@ -125,6 +129,24 @@ function wrapAdapter(adapter: SqlDriverAdapter, reader: SqlDriverAdapter): SqlDr
 export function serializedSqliteAdapter(url: string): Factory {
   const inner = new PrismaBetterSQLite3({ url })
   const factory = Object.create(inner) as Factory
-  factory.connect = async () => wrapAdapter(await inner.connect(), await inner.connect())
+  factory.connect = async () => {
+    const writer = await inner.connect()
+    const adapter = wrapAdapter(writer, await inner.connect())
+    // Checkpoints run in a thread of their own (`wal-checkpointer.server.ts`); if it dies, the writing
+    // connection checkpoints again itself.
+    const checkpointer = startCheckpointer(fileOfUrl(url), {
+      onExit: (error) => {
+        console.error('WAL checkpoint thread ended; automatic checkpoints are back on', error)
+        void adapter.queryRaw(statement('PRAGMA wal_autocheckpoint = 1000')).catch(() => undefined)
+      },
+    })
+    await adapter.queryRaw(statement('PRAGMA wal_autocheckpoint = 0'))
+    const dispose = adapter.dispose
+    adapter.dispose = async () => {
+      await checkpointer.stop()
+      await dispose()
+    }
+    return adapter
+  }
   return factory
 }
