@@ -29,7 +29,7 @@ try {
     console.log(
       [
         '',
-        '┌─ DEMO teacher login (development only; not created when NODE_ENV=production or FAHM_DEMO=off) ─',
+        '┌─ DEMO teacher login (sample data to try Fahm: never created when setup runs with NODE_ENV=production or FAHM_DEMO=off) ─',
         `│  /teacher/login   email: ${demo.email}   password: ${demo.password}`,
         `│  demo class join code for students at /join: ${demo.joinCode}`,
         `│  demo class: ${d.students} simulated students, ${d.assignments} assignments, ${d.attempts} attempts, ${d.reviews} reviews ` +
