@@ -139,6 +139,41 @@ describe('attempts allowed under concurrent submits', () => {
   })
 })
 
+describe('the Back button after a submit', () => {
+  it('offers the result and an explicit next attempt, and refuses the old form posted again with a fresh token', async () => {
+    const { teacher, classId, articleId, joinCode } = await setUpClassWithArticle('back@example.org')
+    await assign(teacher, classId, [['articleId', articleId], ['mode', 'test'], ['attemptsAllowed', '2']])
+    const assignment = await prisma.assignment.findFirstOrThrow({ where: { classroomId: classId } })
+    const student = await joinAs(joinCode, 'رجوع')
+    const page = (query = '') =>
+      assignmentLoader(args(getRequest(`${base}/assignments/${assignment.id}${query}`, student), { assignmentId: assignment.id }))
+    const first = await page()
+    expect(first).toMatchObject({ showForm: true, quiz: { attemptNumber: 1 } })
+    const answers = first.quiz.questions.map((q): [string, string] => [answerFieldName(q.id), q.options[0] ?? 'جواب'])
+    const post = (attempt: string) =>
+      assignmentAction(
+        args(formRequest(`${base}/assignments/${assignment.id}`, [['clientToken', crypto.randomUUID()], ['attempt', attempt], ...answers], student), {
+          assignmentId: assignment.id,
+        }),
+      )
+    const stored = (await post('1')) as Response
+    expect(stored.status).toBe(302)
+
+    // Back: the page reloads (no-store) with a fresh token; it now shows the gate, not a form.
+    const back = await page()
+    expect(back).toMatchObject({ showForm: false, quiz: { attemptNumber: 2 }, assignment: { attemptsUsed: 1, lastAttemptId: idFrom(stored) } })
+    // The restored answers posted with the new token but the old attempt number: refused, nothing stored.
+    const replay = asData<{ errors: { form: string[] } }>(await post('1'))
+    expect(replay.init?.status).toBe(409)
+    expect(replay.data.errors.form).toEqual(['attempt_submitted'])
+    expect(await prisma.attempt.count({ where: { assignmentId: assignment.id } })).toBe(1)
+    // The explicit link opens attempt 2's form, which is stored.
+    expect(await page('?attempt=2')).toMatchObject({ showForm: true, quiz: { attemptNumber: 2 } })
+    expect(((await post('2')) as Response).status).toBe(302)
+    expect(await prisma.attempt.count({ where: { assignmentId: assignment.id } })).toBe(2)
+  })
+})
+
 describe('choosing items', () => {
   it('lists the approved items with the default quiz pre-chosen, and assigns only approved items of the article', async () => {
     const { teacher, classId, articleId } = await setUpClassWithArticle('choose@example.org')

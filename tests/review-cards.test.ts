@@ -12,7 +12,8 @@ import { answerFieldName } from '~/models/quiz-form'
 import { State } from '~/models/scheduler.server'
 import { seedContent } from '~/models/seed.server'
 import { action as readingAction, loader as readingLoader } from '~/routes/articles.$slug._index'
-import { action as quizAction } from '~/routes/articles.$slug.quiz'
+import { action as quizAction, loader as quizLoader } from '~/routes/articles.$slug.quiz'
+import { loader as attemptLoader } from '~/routes/attempts.$attemptId'
 import { emptyLexicon, fixtureArticle, fixtureGenerated } from './fixtures/bank'
 import { asData, cookieFrom, formRequest, getRequest } from './helpers/app'
 
@@ -194,5 +195,43 @@ describe('"add this article\'s vocabulary" on the reading page', () => {
   it('stores the term offsets of the fixture item, found in its evidence', async () => {
     const item = await prisma.vocabularyItem.findFirstOrThrow({ where: { article: { slug } } })
     expect(fixtureArticle.text.slice(item.termStart!, item.termEnd!)).toBe('قاعدة')
+  })
+})
+
+describe('the Back button after a practice quiz', () => {
+  it('offers the result and an explicit new attempt, and refuses the old form posted again with a fresh token', async () => {
+    const questions = await quizQuestions(vostochny)
+    const answers = answerFields(questions, [0])
+    const first = (await submit(vostochny, [['clientToken', crypto.randomUUID()], ['displayName', 'رجوع'], ['attempt', '1'], ...answers])) as Response
+    expect(first.status).toBe(302)
+    const cookie = cookieFrom(first)
+    const attempt = await prisma.attempt.findUniqueOrThrow({ where: { id: first.headers.get('Location')!.split('/').pop()! } })
+    const page = async (query = '') =>
+      quizLoader({ request: getRequest(`http://localhost/articles/${vostochny}/quiz${query}`, cookie), params: { slug: vostochny }, context: {} })
+
+    // Back: the page reloads (no-store) with a fresh token; it shows the latest result and a link, no form.
+    const back = await page()
+    expect(back.showForm).toBe(false)
+    expect(back.quiz.attemptNumber).toBe(2)
+    expect(back.quiz.previous).toEqual({
+      id: attempt.id,
+      score: questions.length - 1,
+      total: questions.length,
+      submittedAt: attempt.submittedAt.toISOString(),
+      timeZone: 'UTC',
+    })
+    // The restored answers posted with a new token but the old attempt number: refused, nothing stored.
+    const replay = asData<{ errors: { form: string[] } }>(await submit(vostochny, [['clientToken', crypto.randomUUID()], ['attempt', '1'], ...answers], cookie))
+    expect(replay.init?.status).toBe(409)
+    expect(replay.data.errors.form).toEqual(['attempt_submitted'])
+    expect(await prisma.attempt.count({ where: { learnerId: attempt.learnerId } })).toBe(1)
+    // The explicit link opens the second attempt's form, which is stored; unlimited attempts go on.
+    expect(await page('?attempt=2')).toMatchObject({ showForm: true, quiz: { attemptNumber: 2 } })
+    expect((await submit(vostochny, [['clientToken', crypto.randomUUID()], ['attempt', '2'], ...answers], cookie)).status).toBe(302)
+    expect(await prisma.attempt.count({ where: { learnerId: attempt.learnerId } })).toBe(2)
+    expect((await page()).quiz.attemptNumber).toBe(3)
+    // The result page's "take it again" opens the next form directly.
+    const result = await attemptLoader({ request: getRequest(`http://localhost/attempts/${attempt.id}`, cookie), params: { attemptId: attempt.id }, context: {} })
+    expect(result.nextAttempt).toBe(3)
   })
 })

@@ -13,6 +13,7 @@ import { useT } from '~/i18n/use-t'
 import {
   DISPLAY_NAME_MAX,
   SHORT_ANSWER_MAX,
+  ATTEMPT_FIELD,
   STARTED_AT_FIELD,
   answerFieldName,
   quizMessages,
@@ -29,6 +30,8 @@ export interface QuizViewData {
   clientToken: string
   /** When the form was first shown (ISO 8601), posted back for the attempt's time taken. */
   startedAt: string
+  /** The number of the attempt the form makes, posted back so a form shown again after its submit is refused. */
+  attemptNumber: number
 }
 type QuizQuestion = QuizViewData['questions'][number]
 
@@ -96,6 +99,7 @@ export function QuizView({
           ) : null}
           <Form method="post" className="quiz" noValidate>
             <input type="hidden" name="clientToken" value={quiz.clientToken} />
+            <input type="hidden" name={ATTEMPT_FIELD} value={quiz.attemptNumber} />
             {/* A re-rendered form (after a rejected submit) keeps the time it was first shown. */}
             <input type="hidden" name={STARTED_AT_FIELD} value={values?.startedAt ?? quiz.startedAt} />
             <TimeZoneField />

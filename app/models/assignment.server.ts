@@ -243,6 +243,8 @@ export async function getAssignmentQuiz(
       learner: { id: learner.id, displayName: learner.displayName },
       clientToken: randomUUID(),
       startedAt: now.toISOString(),
+      attemptNumber: a.attemptsUsed + 1,
+      previous: null,
     },
     assignment: { mode: a.mode, attemptsUsed: a.attemptsUsed, attemptsAllowed: a.attemptsAllowed, lastAttemptId: last?.id ?? null },
   }

@@ -15,6 +15,11 @@ export const SHORT_ANSWER_MAX = 200
  * attempt records its time taken (submittedAt − startedAt) for the teacher's dashboard.
  */
 export const STARTED_AT_FIELD = 'startedAt'
+/**
+ * The hidden field with the number of the attempt a quiz form makes (`Quiz.attemptNumber`), and the query
+ * parameter that asks the quiz page for that attempt's form.
+ */
+export const ATTEMPT_FIELD = 'attempt'
 /** Prefix of the answer fields: `answer:<question id>`. */
 export const ANSWER_PREFIX = 'answer:'
 
@@ -65,6 +70,10 @@ export const quizMessages = {
   attempts_used: {
     ar: 'استنفدت المحاولات المسموح بها لهذا الواجب.',
     en: 'You have used all the attempts allowed for this assignment.',
+  },
+  attempt_submitted: {
+    ar: 'أُرسلت هذه المحاولة من قبل (ربما عدت إليها بزر الرجوع). افتح نتيجتك، أو ابدأ محاولة جديدة من صفحة الاختبار.',
+    en: 'This attempt was already submitted (perhaps you came back to it with the Back button). Open your result, or start a new attempt from the quiz page.',
   },
   already_submitted: {
     ar: 'أُرسل هذا النموذج من قبل باسم متعلّم آخر.',

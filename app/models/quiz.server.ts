@@ -7,8 +7,9 @@ import { StringListSchema, parseJsonColumn } from './bank-json'
 import { activeQuizQuestion, activeQuizQuestionSql } from './article.server'
 import { createVocabularyCards, recordMissedQuestions } from './card.server'
 import { NotFoundError } from './errors'
-import { queryRows } from './insight/queries.server'
+import { SqlDateOrNull, SqlInt, queryRows } from './insight/queries.server'
 import { adoptTimeZone, findLearner, readTimeZoneField, type LearnerSummary } from './learner.server'
+import { ATTEMPT_FIELD } from './quiz-fields'
 import { parseQuizForm, parseStartedAt, readQuizForm, type QuizFormErrors, type QuizFormValues } from './quiz-form'
 import { scoreAnswers } from './scoring'
 
@@ -29,7 +30,19 @@ export interface Quiz {
   clientToken: string
   /** When the form was rendered (ISO 8601 UTC), posted back as `startedAt` for the time taken. */
   startedAt: string
+  /**
+   * The number of the attempt this form makes (1 for a first attempt or a learner without a session),
+   * posted back in `ATTEMPT_FIELD`: a form shown again by the Back button after its attempt was stored is
+   * refused instead of storing another attempt.
+   */
+  attemptNumber: number
+  /**
+   * The learner's latest practice attempt at this quiz (the page offers its result before a new form),
+   * with the learner's time zone (UTC when the browser never sent one) to show its time in.
+   */
+  previous: { id: string; score: number; total: number; submittedAt: string; timeZone: string } | null
 }
+
 
 /**
  * The quiz of an article for a learner.
@@ -41,7 +54,7 @@ export interface Quiz {
 export async function getQuiz(slug: string, learnerId: string | null, now: Date): Promise<Quiz> {
   // One statement for the article and its quiz questions (the page's hot path; see activeQuizQuestionSql).
   // A teacher's own article is quizzed only through its assignments (attempts allowed, mode).
-  const [rows, learner] = await Promise.all([
+  const [rows, learner, practice] = await Promise.all([
     queryRows(
       QuizRow,
       Prisma.sql`SELECT a."slug", a."titleAr", q."id", q."type", q."stem", q."options"
@@ -50,6 +63,7 @@ export async function getQuiz(slug: string, learnerId: string | null, now: Date)
        ORDER BY q."quizPosition" ASC`,
     ),
     findLearner(learnerId),
+    learnerId === null ? null : practiceAttempts(learnerId, slug),
   ])
   const article = rows[0]
   if (!article) throw new NotFoundError('Article')
@@ -63,7 +77,40 @@ export async function getQuiz(slug: string, learnerId: string | null, now: Date)
     learner,
     clientToken: randomUUID(),
     startedAt: now.toISOString(),
+    attemptNumber: (learner ? (practice?.count ?? 0) : 0) + 1,
+    previous: learner ? (practice?.last ?? null) : null,
   }
+}
+
+const PracticeRow = z.object({
+  count: SqlInt,
+  id: z.string().nullable(),
+  score: SqlInt.nullable(),
+  total: SqlInt.nullable(),
+  submittedAt: SqlDateOrNull,
+  timeZone: z.string().nullable(),
+})
+
+/**
+ * A learner's practice attempts (not an assignment's) at an article's quiz: how many, and the latest.
+ * @returns `count` and `last` (null when there is none).
+ */
+export async function practiceAttempts(
+  learnerId: string,
+  slug: string,
+): Promise<{ count: number; last: { id: string; score: number; total: number; submittedAt: string; timeZone: string } | null }> {
+  const [row] = await queryRows(
+    PracticeRow,
+    Prisma.sql`SELECT COUNT(*) AS count, a."id", a."score", a."total", MAX(a."submittedAt") AS submittedAt,
+           (SELECT l."timeZone" FROM "Learner" l WHERE l."id" = ${learnerId}) AS timeZone
+      FROM "Attempt" a JOIN "Article" ar ON ar."id" = a."articleId"
+     WHERE a."learnerId" = ${learnerId} AND ar."slug" = ${slug} AND a."assignmentId" IS NULL`,
+  )
+  // SQLite takes the bare columns of an aggregate query from the row that holds the MAX (its documented
+  // "bare columns in an aggregate query" rule), so id, score and total are the latest attempt's.
+  if (!row || row.count === 0 || row.id === null || row.submittedAt === null) return { count: 0, last: null }
+  const last = { id: row.id, score: row.score ?? 0, total: row.total ?? 0, submittedAt: row.submittedAt.toISOString() }
+  return { count: row.count, last: { ...last, timeZone: row.timeZone ?? 'UTC' } }
 }
 
 /** A row of the quiz page's query: the article, and one question (all null when it has none). */
@@ -137,6 +184,7 @@ export async function submitQuiz(input: {
   const timeZone = readTimeZoneField(input.formData)
   const { now } = input
   const startedAt = parseStartedAt(readQuizForm(input.formData).startedAt, now)
+  const expectedAttempt = readAttemptNumber(input.formData)
   try {
     const attempt = await prisma.$transaction(async (tx) => {
       const { id: learnerId, desiredRetention } = learner
@@ -151,6 +199,10 @@ export async function submitQuiz(input: {
         // submits with different forms cannot both pass the check made before it.
         const used = await tx.attempt.count({ where: { assignmentId: assignment.id, learnerId } })
         if (used >= assignment.attemptsAllowed) throw new AttemptsUsedError()
+        if (expectedAttempt !== null && used + 1 !== expectedAttempt) throw new AttemptSubmittedError()
+      } else if (learner && expectedAttempt !== null) {
+        const used = await tx.attempt.count({ where: { learnerId, articleId: article.id, assignmentId: null } })
+        if (used + 1 !== expectedAttempt) throw new AttemptSubmittedError()
       }
       const created = await tx.attempt.create({
         data: {
@@ -174,6 +226,7 @@ export async function submitQuiz(input: {
     return { status: 'stored', attemptId: attempt.id, learnerId: attempt.learnerId }
   } catch (error) {
     if (error instanceof AttemptsUsedError) return { status: 'conflict', errors: { form: ['attempts_used'], fields: {} } }
+    if (error instanceof AttemptSubmittedError) return { status: 'conflict', errors: { form: ['attempt_submitted'], fields: {} } }
     // A concurrent submit of the same form won the race for the unique clientToken.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       const winner = await findAttemptByToken(clientToken)
@@ -181,6 +234,20 @@ export async function submitQuiz(input: {
     }
     throw error
   }
+}
+
+/** Thrown inside the submit transaction when the form's attempt number was already stored (see {@link Quiz.attemptNumber}). */
+class AttemptSubmittedError extends Error {
+  override name = 'AttemptSubmittedError'
+}
+
+/**
+ * The form's attempt number ({@link ATTEMPT_FIELD}): a whole number from 1, or null when the form has none
+ * (then no check is made, as for forms rendered before the field existed) or it is not a number.
+ */
+function readAttemptNumber(formData: FormData): number | null {
+  const parsed = z.coerce.number().int().min(1).max(10_000).safeParse(formData.get(ATTEMPT_FIELD))
+  return formData.has(ATTEMPT_FIELD) && parsed.success ? parsed.data : null
 }
 
 /** Thrown inside the submit transaction to roll it back when the assignment's attempts are used up. */

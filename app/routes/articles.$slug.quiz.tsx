@@ -1,10 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { AttemptGate } from '~/components/attempt-gate'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { QuizView } from '~/components/quiz-view'
 import { translator } from '~/i18n/catalogue'
 import { quizMessages } from '~/i18n/messages/quiz'
 import { pageTitle } from '~/i18n/meta'
+import { useT } from '~/i18n/use-t'
+import { ATTEMPT_FIELD } from '~/models/quiz-fields'
 import { getQuiz, submitQuiz } from '~/models/quiz.server'
 import { commitLearner, getLearnerId } from '~/session.server'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
@@ -13,7 +16,12 @@ import { SlugParamsSchema, parseParams } from '~/utils/params.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = parseParams(SlugParamsSchema, params)
   const learnerId = await getLearnerId(request)
-  return withHttpErrors(async () => ({ quiz: await getQuiz(slug, learnerId, new Date()) }))
+  const requested = Number(new URL(request.url).searchParams.get(ATTEMPT_FIELD))
+  return withHttpErrors(async () => {
+    const quiz = await getQuiz(slug, learnerId, new Date())
+    // After an attempt the page offers its result and an explicit new attempt, not a fresh form (Back).
+    return { quiz, showForm: quiz.previous === null || requested === quiz.attemptNumber }
+  })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,9 +45,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuizPage() {
-  const { quiz } = useLoaderData<typeof loader>()
+  const { quiz, showForm } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const submitting = useNavigation().state === 'submitting'
+  const t = useT(quizMessages)
+  if (!showForm && quiz.previous && !actionData) {
+    return (
+      <AttemptGate
+        titleAr={quiz.article.titleAr}
+        notice={t('previousNotice')}
+        last={quiz.previous}
+        next={quiz.attemptNumber}
+        startLabel={t('startNewAttempt')}
+      />
+    )
+  }
   return <QuizView quiz={quiz} errors={actionData?.errors} values={actionData?.values} submitting={submitting} />
 }
 

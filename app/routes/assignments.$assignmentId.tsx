@@ -1,6 +1,7 @@
 /** /assignments/:assignmentId — a student takes an assignment of their own class. */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { AttemptGate } from '~/components/attempt-gate'
 import { RouteErrorBoundary } from '~/components/error-panel'
 import { QuizView } from '~/components/quiz-view'
 import { translator } from '~/i18n/catalogue'
@@ -9,6 +10,7 @@ import { quizMessages } from '~/i18n/messages/quiz'
 import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { checkPracticeAnswers, getAssignmentQuiz, getStudentAssignment } from '~/models/assignment.server'
+import { ATTEMPT_FIELD } from '~/models/quiz-fields'
 import { submitQuiz } from '~/models/quiz.server'
 import { requireLearner } from '~/utils/auth.server'
 import { readFormData, withHttpErrors } from '~/utils/http.server'
@@ -18,7 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { assignmentId } = parseParams(AssignmentParamsSchema, params)
   return withHttpErrors(async () => {
     const learner = await requireLearner(request)
-    return getAssignmentQuiz(learner, assignmentId, new Date())
+    const requested = Number(new URL(request.url).searchParams.get(ATTEMPT_FIELD))
+    const { quiz, assignment } = await getAssignmentQuiz(learner, assignmentId, new Date())
+    // After an attempt the page offers its result and an explicit next attempt, not a fresh form (Back).
+    return { quiz, assignment, showForm: assignment.attemptsUsed === 0 || requested === quiz.attemptNumber }
   })
 }
 
@@ -54,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssignmentPage() {
-  const { quiz, assignment } = useLoaderData<typeof loader>()
+  const { quiz, assignment, showForm } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const submitting = useNavigation().state === 'submitting'
   const t = useT(quizMessages)
@@ -83,6 +88,21 @@ export default function AssignmentPage() {
           <Link to="/class">{t('backToClass')}</Link>
         </p>
       </section>
+    )
+  }
+  if (!showForm && !actionData) {
+    return (
+      <AttemptGate
+        titleAr={quiz.article.titleAr}
+        heading={heading}
+        notice={t('assignmentPreviousNotice')}
+        last={assignment.lastAttemptId ? { id: assignment.lastAttemptId } : null}
+        next={quiz.attemptNumber}
+        startLabel={t('startAttempt', { n: quiz.attemptNumber, m: assignment.attemptsAllowed })}
+      >
+        {' · '}
+        <Link to="/class">{t('backToClass')}</Link>
+      </AttemptGate>
     )
   }
   return (

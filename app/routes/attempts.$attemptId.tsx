@@ -8,6 +8,8 @@ import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { sentenceAnchor } from '~/models/article-layout'
 import { getAttemptResult, type AttemptResultItem } from '~/models/attempt.server'
+import { ATTEMPT_FIELD } from '~/models/quiz-fields'
+import { practiceAttempts } from '~/models/quiz.server'
 import { getLearnerId } from '~/session.server'
 import { getTeacher } from '~/utils/auth.server'
 import { withHttpErrors } from '~/utils/http.server'
@@ -17,11 +19,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { attemptId } = parseParams(AttemptParamsSchema, params)
   const learnerId = await getLearnerId(request)
   const teacher = await getTeacher(request)
-  return withHttpErrors(async () => ({ result: await getAttemptResult(attemptId, learnerId, teacher?.id ?? null) }))
+  return withHttpErrors(async () => {
+    const result = await getAttemptResult(attemptId, learnerId, teacher?.id ?? null)
+    // "Take the quiz again" opens the next attempt's form directly (the bare quiz page shows the latest result).
+    const nextAttempt = learnerId ? (await practiceAttempts(learnerId, result.article.slug)).count + 1 : 1
+    return { result, nextAttempt }
+  })
 }
 
 export default function AttemptResultPage() {
-  const { result } = useLoaderData<typeof loader>()
+  const { result, nextAttempt } = useLoaderData<typeof loader>()
   const t = useT(quizMessages)
   return (
     <>
@@ -44,7 +51,7 @@ export default function AttemptResultPage() {
         ))}
       </ol>
       <p className="actions">
-        <Link className="button" to={`/articles/${result.article.slug}/quiz`}>
+        <Link className="button" to={`/articles/${result.article.slug}/quiz?${ATTEMPT_FIELD}=${nextAttempt}`}>
           {t('retake')}
         </Link>{' '}
         <Link to="/review">{t('reviewMistakes')}</Link>
