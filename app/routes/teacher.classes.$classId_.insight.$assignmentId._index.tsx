@@ -94,12 +94,12 @@ export default function AssignmentInsightPage() {
                   </td>
                   <td>
                     {s.timeTakenMs !== null ? (
-                      <bdi dir="ltr">{formatDuration(s.timeTakenMs)}</bdi>
+                      <bdi dir="ltr" className="nowrap">{formatDuration(s.timeTakenMs)}</bdi>
                     ) : s.attemptId ? (
                       <span className="muted">{t('unknown')}</span>
                     ) : null}
                   </td>
-                  <td>{s.submittedAt ? <bdi>{formatDateTime(s.submittedAt, timeZone, lang)}</bdi> : null}</td>
+                  <td>{s.submittedAt ? <bdi className="nowrap">{formatDateTime(s.submittedAt, timeZone, lang)}</bdi> : null}</td>
                 </tr>
               ))}
             </tbody>

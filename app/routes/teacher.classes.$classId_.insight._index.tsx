@@ -114,8 +114,8 @@ export default function ClassInsightPage() {
                   <td>
                     <bdi>{formatCount(s.attempts, lang)}</bdi>
                   </td>
-                  <td>{s.timeTakenMs !== null ? <bdi dir="ltr">{formatDuration(s.timeTakenMs)}</bdi> : null}</td>
-                  <td>{s.submittedAt ? <bdi>{formatDateTime(s.submittedAt, timeZone, lang)}</bdi> : null}</td>
+                  <td>{s.timeTakenMs !== null ? <bdi dir="ltr" className="nowrap">{formatDuration(s.timeTakenMs)}</bdi> : null}</td>
+                  <td>{s.submittedAt ? <bdi className="nowrap">{formatDateTime(s.submittedAt, timeZone, lang)}</bdi> : null}</td>
                 </tr>
               ))}
             </tbody>
