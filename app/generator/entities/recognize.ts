@@ -866,8 +866,13 @@ const NUMBER_WORDS =
   'واحد|واحدة|اثنان|اثنين|اثنتان|اثنتين|اثنتي|ثلاث|ثلاثة|أربع|أربعة|اربع|اربعة|خمس|خمسة|ست|ستة|سبع|سبعة|ثماني|ثمانية|تسع|تسعة|عشر|عشرة|عشرين|عشرون|ثلاثين|أربعين|خمسين|مئة|مائة|مئات|ألف|آلاف|مليون|ملايين|مليار'
 const NUMBER_WORD_SET = new Set(NUMBER_WORDS.split('|').map((w) => normalizeLetters(w)))
 const UNIT_STEMS = new Set(COUNTED_NOUNS.map((u) => normalizeLetters(u.singular).replace(/ه$/, '')))
+/**
+ * Not inside a word: at most one proclitic letter (و ف ب ك ل) before a quantity, so «الاثنين» (Monday) and
+ * «الدول السبع والعشرين» (a definite numeral phrase) are not read as counts, while «وثلاثة صواريخ» is.
+ */
+const QUANTITY_START = '(?<![\\u0621-\\u064A]{2})(?<![\\u0621-\\u0627\\u0629-\\u0640\\u0642\\u0645-\\u0647\\u0649\\u064A])'
 const QUANTITY_RE = new RegExp(
-  `(?:(?:نحو|حوالي|قرابة|أكثر من|اكثر من|أقل من|زهاء)\\s+)?(?:[0-9\\u0660-\\u0669][0-9\\u0660-\\u0669.,]*|(?:${NUMBER_WORDS})(?:\\s+(?:${NUMBER_WORDS}))?)(?:\\s+[\\u0621-\\u064A\\u064B-\\u0652]+){1,2}`,
+  `${QUANTITY_START}(?:(?:نحو|حوالي|قرابة|أكثر من|اكثر من|أقل من|زهاء)\\s+)?(?:[0-9\\u0660-\\u0669][0-9\\u0660-\\u0669.,]*|(?:${NUMBER_WORDS})(?:\\s+(?:${NUMBER_WORDS}))?)(?:\\s+[\\u0621-\\u064A\\u064B-\\u0652]+){1,2}`,
   'g',
 )
 
@@ -890,7 +895,16 @@ export function findQuantities(s: string, lexicon: Lexicon): Array<{ index: numb
     if (words[k] === 'من' && k > 0) keep = k // «خمسة من هذه الصواريخ»: the numeral alone
     if (words[k] === 'في' && /^الم(?:ئ|ائ)ة$/.test(words[k + 1] ?? '')) keep = k + 2 // «60 في المئة»
     // an adjective of the counted noun («قادة عسكريين»), never a preposition that normalises alike («على»)
-    if (keep < words.length && /(?:ي|يه|يين|ين|يا)$/.test(normalizeLetters(words[keep]!)) && !FUNCTION_WORDS.has(normalizeLetters(words[keep]!)) && !/^(?:على|لدى|إلى|الى|حتى|في)$/.test(words[keep]!)) keep++
+    // nor the next number of a list («خمس عشرة شركة وثمانية مسؤولين»: «وثمانية» starts another count)
+    const next = keep < words.length ? normalizeLetters(words[keep]!) : ''
+    if (
+      next &&
+      /(?:ي|يه|يين|ين|يا)$/.test(next) &&
+      !FUNCTION_WORDS.has(next) &&
+      !NUMBER_WORD_SET.has(next.replace(/^و/, '')) &&
+      !/^(?:على|لدى|إلى|الى|حتى|في)$/.test(words[keep]!)
+    )
+      keep++
     const txt = words.slice(0, keep).join(' ')
     if (MONTH_WORDS.has(normalizeLetters(words[k]!))) continue
     if (/\d{4}/.test(txt) && !/[\u0621-\u064A]{3,}/.test(txt.replace(/\d/g, ''))) continue
