@@ -64,6 +64,16 @@ function exactness(keys: TokenKeys, form: TokenKeys): number {
 }
 
 /**
+ * Whether form `f` beats `best` for the token with `keys`: longer forms first; between forms of one length,
+ * the one the word is (not one it stems to): «قتلى» is the plural «قتلى», not the verb «قتل» + a suffix.
+ */
+function better(f: IndexedForm, best: IndexedForm | null, keys: TokenKeys): boolean {
+  if (!best) return true
+  if (f.tokens.length !== best.tokens.length) return f.tokens.length > best.tokens.length
+  return exactness(keys, f.tokens[0]!) > exactness(keys, best.tokens[0]!)
+}
+
+/**
  * Finds the lexicon's vocabulary in the body sentences; the first occurrence of each entry wins and
  * multi-word forms beat single words that start at the same token.
  * @returns terms in text order, at most one per lexicon entry.
@@ -78,18 +88,24 @@ export function findTerms(text: string, sentences: Sentence[], lexicon: Lexicon)
     for (let i = 0; i < toks.length; i++) {
       const cands = new Set<IndexedForm>()
       for (const k of keys[i]!.stems) for (const f of byKey.get(k) ?? []) cands.add(f)
+      // The best form among every entry, and among the entries not carded yet (see `better`).
       let best: IndexedForm | null = null
+      let bestAny: IndexedForm | null = null
       for (const f of cands) {
-        if (seen.has(f.entry.id) || i + f.tokens.length > toks.length) continue
+        if (i + f.tokens.length > toks.length) continue
         let ok = true
         for (let k = 1; k < f.tokens.length && ok; k++) {
           if (!/^\s+$/.test(text.slice(toks[i + k - 1]!.end, toks[i + k]!.start))) ok = false
           else if (!keysMatch(keys[i + k]!, f.tokens[k]!)) ok = false
         }
-        // longer forms first; between forms of one length, the one the word is (not one it stems to):
-        // «قتلى» is the plural «قتلى», not the verb «قتل» + a suffix
-        if (ok && (!best || f.tokens.length > best.tokens.length || (f.tokens.length === best.tokens.length && exactness(keys[i]!, f.tokens[0]!) > exactness(keys[i]!, best.tokens[0]!)))) best = f
+        if (!ok) continue
+        if (better(f, bestAny, keys[i]!)) bestAny = f
+        if (!seen.has(f.entry.id) && better(f, best, keys[i]!)) best = f
       }
+      // A single word that is a form of an entry already carded («مسؤولون» after «مسؤولين») is skipped,
+      // rather than given to another entry it only stems to («مسؤولية»), which would gloss it wrongly. A
+      // multi-word entry already carded («دفاع جوي») still leaves its words to their own entries.
+      if (bestAny && bestAny !== best && bestAny.tokens.length === 1 && seen.has(bestAny.entry.id)) continue
       if (!best) continue
       const last = toks[i + best.tokens.length - 1]!
       const start = stripConjunction(text, toks[i]!, best.tokens[0]!)
