@@ -139,6 +139,10 @@ describe('teacher forms', () => {
     expectFieldError(signup, 'field-email', 'field-email-error', message)
     const login = await renderPage(pages.login, formRequest(`${base}/teacher/login`, [['email', 'not-an-email'], ['password', 'x']]))
     expectFieldError(login, 'field-email', 'field-email-error', message)
+    // Signing in saves nothing: its summary says the sign-in failed, not that nothing was saved.
+    expect(login).toContain('لم يتم تسجيل الدخول. صحّح ما يلي ثم أعد المحاولة.')
+    expect(login).not.toContain('لم يُحفظ شيء')
+    expect(signup).toContain('لم يُحفظ شيء')
   })
 
   it('a new class without a name', async () => {

@@ -158,6 +158,8 @@ describe('classes and joining', () => {
     expect(wrong.data.errors.fields.code).toBe('join_code_invalid')
     expect(wrong.data.values.displayName).toBe('نور')
     expect(asData<{ errors: { fields: Record<string, string> } }>(await join('0O1lI', 'نور')).data.errors.fields.code).toBe('join_code_invalid')
+    // An empty code asks for one rather than calling it wrong.
+    expect(asData<{ errors: { fields: Record<string, string> } }>(await join(' - ', 'نور')).data.errors.fields.code).toBe('join_code_empty')
 
     await classAction(args(formRequest(`${base}/teacher/classes/${classId}`, [['intent', 'archive']], cookie), { classId }))
     const archived = asData<{ errors: { fields: Record<string, string> } }>(await join(classroom.joinCode, 'سلمى'))

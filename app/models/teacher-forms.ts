@@ -15,6 +15,7 @@ export const JOIN_CODE_LENGTH = 8
 
 export const teacherMessages = {
   summary: { ar: 'لم يُحفظ شيء. صحّح ما يلي ثم أعد الإرسال.', en: 'Nothing was saved. Correct the following and try again.' },
+  sign_in_summary: { ar: 'لم يتم تسجيل الدخول. صحّح ما يلي ثم أعد المحاولة.', en: 'You are not signed in. Correct the following and try again.' },
   email_invalid: { ar: 'اكتب عنوان بريد إلكتروني صحيحًا.', en: 'Enter a valid email address.' },
   email_taken: { ar: 'لهذا البريد حساب من قبل. سجّل الدخول.', en: 'This email already has an account. Sign in.' },
   password_short: {
@@ -36,6 +37,7 @@ export const teacherMessages = {
     en: `The class name is too long (${CLASS_NAME_MAX} characters at most).`,
   },
   class_name_taken: { ar: 'لديك صف بهذا الاسم من قبل.', en: 'You already have a class with this name.' },
+  join_code_empty: { ar: 'اكتب رمز الصف الذي أعطاك إياه معلّمك.', en: 'Enter the class code your teacher gave you.' },
   join_code_invalid: {
     ar: 'رمز الصف غير صحيح. تأكّد منه عند معلّمك.',
     en: 'This class code is wrong. Check it with your teacher.',
@@ -100,7 +102,12 @@ export const JoinCodeSchema = text.pipe(
   z
     .string()
     .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
-    .pipe(z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), code('join_code_invalid'))),
+    .pipe(
+      z
+        .string()
+        .min(1, code('join_code_empty'))
+        .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), code('join_code_invalid')),
+    ),
 )
 
 /** /join: the class code and the student's display name. */

@@ -46,7 +46,7 @@ export default function TeacherLogin() {
   return (
     <>
       <h1>{t('loginTitle')}</h1>
-      <TeacherFormErrors errors={errors} order={['email', 'password']} />
+      <TeacherFormErrors errors={errors} order={['email', 'password']} summary={teacherMessages.sign_in_summary} />
       <Form method="post" className="stack-form" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/teacher'} />
         <FormField name="email" label={t('email')} type="email" dir="ltr" required autoComplete="email" defaultValue={actionData?.values.email ?? ''} error={error('email')} />
