@@ -158,6 +158,12 @@ describe('the Back button after a submit', () => {
       )
     const stored = (await post('1')) as Response
     expect(stored.status).toBe(302)
+    // "Take it again" on the result leads to the assignment's next attempt, not the article's practice quiz.
+    const resultOf = (res: Response) => {
+      const attemptId = idFrom(res)
+      return attemptLoader(args(getRequest(`${base}/attempts/${attemptId}`, student), { attemptId }))
+    }
+    expect((await resultOf(stored)).retakeTo).toBe(`/assignments/${assignment.id}?attempt=2`)
 
     // Back: the page reloads (no-store) with a fresh token; it now shows the gate, not a form.
     const back = await page()
@@ -169,8 +175,12 @@ describe('the Back button after a submit', () => {
     expect(await prisma.attempt.count({ where: { assignmentId: assignment.id } })).toBe(1)
     // The explicit link opens attempt 2's form, which is stored.
     expect(await page('?attempt=2')).toMatchObject({ showForm: true, quiz: { attemptNumber: 2 } })
-    expect(((await post('2')) as Response).status).toBe(302)
+    const second = (await post('2')) as Response
+    expect(second.status).toBe(302)
     expect(await prisma.attempt.count({ where: { assignmentId: assignment.id } })).toBe(2)
+    // …and then nowhere: no attempt is left.
+    expect((await resultOf(second)).retakeTo).toBe(null)
+    expect((await resultOf(stored)).result.assignment).toEqual({ id: assignment.id, attemptsUsed: 2, attemptsAllowed: 2 })
   })
 })
 

@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { prisma } from '~/db.server'
 import { langCookie } from '~/i18n/lang.server'
 import { State } from '~/models/scheduler.server'
+import { answerFieldName } from '~/models/quiz-fields'
 import { seedContent } from '~/models/seed.server'
 import ArticlePage, { action as readingAction, loader as readingLoader } from '~/routes/articles.$slug._index'
 import QuizPage, { action as quizAction, loader as quizLoader } from '~/routes/articles.$slug.quiz'
@@ -108,6 +109,22 @@ describe('student forms', () => {
     const html = await renderPage(pages.quiz, formRequest(`${base}/articles/${slug}/quiz`, [['clientToken', crypto.randomUUID()]]))
     expectFieldError(html, 'displayName', 'displayName-error', { ar: 'اكتب اسمك قبل الإرسال.', en: 'Enter your name before submitting.' })
     expectFieldError(html, 'q-1', 'q-1-error', { ar: 'أجب عن هذا السؤال.', en: 'Answer this question.' })
+  })
+
+  it('the quiz: a form posted again for an attempt already stored shows the latest result, not the form', async () => {
+    const page = await quizLoader({ request: new Request(`${base}/articles/${slug}/quiz`), params: { slug }, context: {} })
+    const answers = page.quiz.questions.map((q): [string, string] => [answerFieldName(q.id), q.options[0] ?? 'جواب'])
+    const first = (await quizAction({
+      request: formRequest(`${base}/articles/${slug}/quiz`, [['clientToken', crypto.randomUUID()], ['displayName', 'عودة'], ['attempt', '1'], ...answers]),
+      params: { slug },
+      context: {},
+    })) as Response
+    expect(first.status).toBe(302)
+    const cookie = cookieFrom(first)
+    const html = await renderPage(pages.quiz, formRequest(`${base}/articles/${slug}/quiz`, [['clientToken', crypto.randomUUID()], ['attempt', '1'], ...answers], cookie))
+    expect(html).toContain('أرسلت إجاباتك عن هذا الاختبار من قبل.')
+    expect(html).toContain(`href="/articles/${slug}/quiz?attempt=2"`)
+    expect(html).not.toContain('name="clientToken"')
   })
 
   it("the article's vocabulary form: a name without a letter", async () => {

@@ -232,6 +232,6 @@ describe('the Back button after a practice quiz', () => {
     expect((await page()).quiz.attemptNumber).toBe(3)
     // The result page's "take it again" opens the next form directly.
     const result = await attemptLoader({ request: getRequest(`http://localhost/attempts/${attempt.id}`, cookie), params: { attemptId: attempt.id }, context: {} })
-    expect(result.nextAttempt).toBe(3)
+    expect(result.retakeTo).toBe(`/articles/${vostochny}/quiz?attempt=3`)
   })
 })

@@ -25,6 +25,11 @@ export interface AttemptResult {
   submittedAt: string
   learnerName: string
   article: { slug: string; titleAr: string }
+  /**
+   * The assignment the attempt answered, with the attempts its learner has used and may make (null for a
+   * practice quiz): where "take it again" leads.
+   */
+  assignment: { id: string; attemptsUsed: number; attemptsAllowed: number } | null
   /** In question order. */
   items: AttemptResultItem[]
 }
@@ -49,6 +54,7 @@ export async function getAttemptResult(attemptId: string, learnerId: string | nu
       submittedAt: true,
       learner: { select: { displayName: true, classroom: { select: { teacherId: true } } } },
       article: { select: { slug: true, titleAr: true, text: true, sentences: true } },
+      assignment: { select: { id: true, attemptsAllowed: true } },
       responses: {
         select: {
           answer: true,
@@ -69,6 +75,11 @@ export async function getAttemptResult(attemptId: string, learnerId: string | nu
   if (!attempt || !(ownLearner || theirTeacher)) throw new NotFoundError('Attempt')
   const { article } = attempt
   const sentences = parseJsonColumn(SentencesSchema, article.sentences, `Article ${article.slug} sentences`)
+  const assignment = attempt.assignment && {
+    id: attempt.assignment.id,
+    attemptsAllowed: attempt.assignment.attemptsAllowed,
+    attemptsUsed: await prisma.attempt.count({ where: { assignmentId: attempt.assignment.id, learnerId: attempt.learnerId } }),
+  }
   return {
     id: attempt.id,
     score: attempt.score,
@@ -76,6 +87,7 @@ export async function getAttemptResult(attemptId: string, learnerId: string | nu
     submittedAt: attempt.submittedAt.toISOString(),
     learnerName: attempt.learner.displayName,
     article: { slug: article.slug, titleAr: article.titleAr },
+    assignment,
     items: attempt.responses.sort(byQuizOrder).map(({ answer, correct, question: q }) => ({
       questionId: q.id,
       type: q.type,

@@ -49,7 +49,9 @@ export default function QuizPage() {
   const actionData = useActionData<typeof action>()
   const submitting = useNavigation().state === 'submitting'
   const t = useT(quizMessages)
-  if (!showForm && quiz.previous && !actionData) {
+  // A form posted again for an attempt already stored (Back, a second tab) gets the same page, not the form.
+  const attemptSubmitted = actionData?.errors?.form.includes('attempt_submitted') ?? false
+  if (quiz.previous && ((!showForm && !actionData) || attemptSubmitted)) {
     return (
       <AttemptGate
         titleAr={quiz.article.titleAr}

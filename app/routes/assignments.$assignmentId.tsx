@@ -90,7 +90,9 @@ export default function AssignmentPage() {
       </section>
     )
   }
-  if (!showForm && !actionData) {
+  // A form posted again for an attempt already stored (Back, a second tab) gets the same page, not the form.
+  const attemptSubmitted = actionData?.errors?.form.includes('attempt_submitted') ?? false
+  if ((!showForm && !actionData) || attemptSubmitted) {
     return (
       <AttemptGate
         titleAr={quiz.article.titleAr}

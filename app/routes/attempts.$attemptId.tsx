@@ -21,14 +21,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await getTeacher(request)
   return withHttpErrors(async () => {
     const result = await getAttemptResult(attemptId, learnerId, teacher?.id ?? null)
-    // "Take the quiz again" opens the next attempt's form directly (the bare quiz page shows the latest result).
-    const nextAttempt = learnerId ? (await practiceAttempts(learnerId, result.article.slug)).count + 1 : 1
-    return { result, nextAttempt }
+    // "Take the quiz again" opens the next attempt's form directly (the bare quiz page shows the latest
+    // result): the assignment's next attempt while one is left, else none; the article's practice quiz.
+    const { assignment } = result
+    const retakeTo = assignment
+      ? assignment.attemptsUsed < assignment.attemptsAllowed
+        ? `/assignments/${assignment.id}?${ATTEMPT_FIELD}=${assignment.attemptsUsed + 1}`
+        : null
+      : `/articles/${result.article.slug}/quiz?${ATTEMPT_FIELD}=${learnerId ? (await practiceAttempts(learnerId, result.article.slug)).count + 1 : 1}`
+    return { result, retakeTo }
   })
 }
 
 export default function AttemptResultPage() {
-  const { result, nextAttempt } = useLoaderData<typeof loader>()
+  const { result, retakeTo } = useLoaderData<typeof loader>()
   const t = useT(quizMessages)
   return (
     <>
@@ -51,9 +57,13 @@ export default function AttemptResultPage() {
         ))}
       </ol>
       <p className="actions">
-        <Link className="button" to={`/articles/${result.article.slug}/quiz?${ATTEMPT_FIELD}=${nextAttempt}`}>
-          {t('retake')}
-        </Link>{' '}
+        {retakeTo ? (
+          <>
+            <Link className="button" to={retakeTo}>
+              {t('retake')}
+            </Link>{' '}
+          </>
+        ) : null}
         <Link to="/review">{t('reviewMistakes')}</Link>
         {' · '}
         <Link to="/">{t('allArticles')}</Link>
