@@ -8,6 +8,7 @@ import { activeQuizQuestion, activeQuizQuestionSql } from './article.server'
 import { createVocabularyCards, recordMissedQuestions } from './card.server'
 import { NotFoundError } from './errors'
 import { SqlDateOrNull, SqlInt, queryRows } from './insight/queries.server'
+import { FALLBACK_TIME_ZONE } from './learner-day'
 import { adoptTimeZone, findLearner, readTimeZoneField, type LearnerSummary } from './learner.server'
 import { ATTEMPT_FIELD } from './quiz-fields'
 import { parseQuizForm, parseStartedAt, readQuizForm, type QuizFormErrors, type QuizFormValues } from './quiz-form'
@@ -42,7 +43,6 @@ export interface Quiz {
    */
   previous: { id: string; score: number; total: number; submittedAt: string; timeZone: string } | null
 }
-
 
 /**
  * The quiz of an article for a learner.
@@ -110,7 +110,7 @@ export async function practiceAttempts(
   // "bare columns in an aggregate query" rule), so id, score and total are the latest attempt's.
   if (!row || row.count === 0 || row.id === null || row.submittedAt === null) return { count: 0, last: null }
   const last = { id: row.id, score: row.score ?? 0, total: row.total ?? 0, submittedAt: row.submittedAt.toISOString() }
-  return { count: row.count, last: { ...last, timeZone: row.timeZone ?? 'UTC' } }
+  return { count: row.count, last: { ...last, timeZone: row.timeZone ?? FALLBACK_TIME_ZONE } }
 }
 
 /** A row of the quiz page's query: the article, and one question (all null when it has none). */
