@@ -4,10 +4,10 @@
  * primary exits 0 once all have; a worker that dies is replaced. Runs `server/fixtures/slow-server.ts` in a
  * child process on a port the system picks.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
+import { get, startFixtureServer } from './fixtures/spawn'
 import { workersFromEnv } from './cluster'
 
 const children: ChildProcess[] = []
@@ -15,35 +15,10 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
 })
 
-async function startCluster(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/fixtures/slow-server.ts'], {
-    env: { ...process.env, WEB_CONCURRENCY: '2', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  children.push(child)
-  let out = ''
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const ports = [...out.matchAll(/listening (\d+)/g)].map((m) => Number(m[1]))
-      if (ports.length === 2) resolve(ports[0]!)
-    })
-    child.once('exit', (code) => reject(new Error(`server exited early with ${code}: ${out}`)))
-  })
-  return { child, port, output: () => out }
-}
-
-function get(port: number, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
-      let body = ''
-      res.on('data', (c: Buffer) => (body += c.toString()))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end()
-  })
+const startCluster = async (env: Record<string, string>) => {
+  const started = await startFixtureServer({ WEB_CONCURRENCY: '2', ...env }, 2)
+  children.push(started.child)
+  return started
 }
 
 async function workerPids(port: number, requests = 12): Promise<Set<number>> {
@@ -76,7 +51,8 @@ describe('cluster of two workers', () => {
     child.kill('SIGTERM')
     await sleep(300)
     await expect(get(port, '/pid')).rejects.toMatchObject({ code: 'ECONNREFUSED' })
-    expect(await inFlight).toEqual({ status: 200, body: 'slow done' })
+    const { status, body } = await inFlight
+    expect({ status, body }).toEqual({ status: 200, body: 'slow done' })
     const [code] = await exited
     expect(code).toBe(0)
     expect(output().match(/db closed/g)).toHaveLength(2)

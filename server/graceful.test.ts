@@ -4,46 +4,20 @@
  * request longer than the shutdown timeout is cut and the exit status is 1. Runs the real app and signal
  * handling in a child process (`server/fixtures/slow-server.ts`) on a port the system picks.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { request } from 'node:http'
+import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { afterEach, describe, expect, it } from 'vitest'
+import { get, startFixtureServer } from './fixtures/spawn'
 
 const children: ChildProcess[] = []
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
 })
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/fixtures/slow-server.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  children.push(child)
-  let out = ''
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /listening (\d+)/.exec(out)
-      if (m) resolve(Number(m[1]))
-    })
-    child.once('exit', (code) => reject(new Error(`server exited early with ${code}: ${out}`)))
-  })
-  return { child, port, output: () => out }
-}
-
-/** GET over a fresh connection; resolves with status and body, or rejects with the socket error. */
-function get(port: number, path: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
-      let body = ''
-      res.on('data', (c: Buffer) => (body += c.toString()))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end()
-  })
+const startServer = async (env: Record<string, string>) => {
+  const started = await startFixtureServer(env)
+  children.push(started.child)
+  return started
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
