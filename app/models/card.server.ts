@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto'
 import type { PrismaClient } from '~/db.server'
 import { Prisma } from '~/generated/prisma/client'
+import { sqliteValue } from '~/utils/sqlite.server'
 import {
   Rating,
   newCardState,
@@ -151,7 +152,7 @@ export function timeOrderedId(at: Date): string {
 
 /** A date as the Prisma SQLite adapter stores DateTime columns (`iso8601`: `2026-01-02T03:04:05.006+00:00`). */
 function sqliteDate(date: Date): string {
-  return date.toISOString().replace('Z', '+00:00')
+  return sqliteValue(date) as string
 }
 
 /**

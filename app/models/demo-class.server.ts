@@ -42,6 +42,7 @@ import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { getEnv } from '~/env.server'
 import { mulberry32, normal } from '~/utils/random'
+import { sqliteValue } from '~/utils/sqlite.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { newVocabularyCardRows, reviewLogData, stateColumns, type ReviewSource, type Tx } from './card.server'
 import { scoreAnswers } from './scoring'
@@ -136,15 +137,6 @@ interface QuizItem {
   distractors: { text: string; weight: number }[]
 }
 
-/**
- * A value as Prisma's better-sqlite3 adapter stores it in SQLite: DateTime as ISO 8601 text with `+00:00`
- * (as `scripts/bench-reviews.ts` writes it too), Boolean as 0/1, missing as NULL.
- */
-function sqlValue(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00')
-  if (typeof value === 'boolean') return value ? 1 : 0
-  return value ?? null
-}
 
 /**
  * Inserts rows into tables of a SQLite file in one transaction (better-sqlite3, one prepared statement per
@@ -163,7 +155,7 @@ function writeRows(url: string, tables: [table: string, rows: readonly object[]]
         const insert = sqlite.prepare(
           `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
         )
-        for (const row of rows as Record<string, unknown>[]) insert.run(...columns.map((c) => sqlValue(row[c])))
+        for (const row of rows as Record<string, unknown>[]) insert.run(...columns.map((c) => sqliteValue(row[c])))
       }
     })()
   } finally {

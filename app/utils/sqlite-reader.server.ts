@@ -19,6 +19,7 @@
  * that ISO text (not Date objects, as Prisma's `$queryRaw` would give).
  */
 import Database from 'better-sqlite3'
+import { sqliteValue } from './sqlite.server'
 
 /** A prepared SELECT with its `?` placeholders (as `Prisma.sql` gives `.sql` and `.values`). */
 export interface ReadQuery {
@@ -29,12 +30,6 @@ export interface ReadQuery {
 /** Statements kept per connection; past that the cache starts again (only generated IN lists vary). */
 const MAX_STATEMENTS = 256
 
-/** Binds a value as `@prisma/adapter-better-sqlite3`'s `mapArg` does for the SQLite provider. */
-function bindValue(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00')
-  if (typeof value === 'boolean') return value ? 1 : 0
-  return value
-}
 
 /**
  * A read-only connection with a cache of prepared statements.
@@ -64,7 +59,7 @@ export class SqliteReader {
       if (this.#statements.size >= MAX_STATEMENTS) this.#statements.clear()
       this.#statements.set(query.sql, statement)
     }
-    return statement.all(...query.values.map(bindValue))
+    return statement.all(...query.values.map(sqliteValue))
   }
 
   /** Closes the connection (statements prepared on it can no longer run). */

@@ -30,3 +30,16 @@ export function useWriteAheadLog(url: string): boolean {
     db.close()
   }
 }
+
+/**
+ * A value bound as `@prisma/adapter-better-sqlite3` 6.19 binds it (its `mapArg`, default
+ * `timestampFormat: 'iso8601'`), so raw statements compare with and write what Prisma stores: a Date as
+ * ISO 8601 UTC text with milliseconds and `+00:00` («2026-01-02T03:04:05.006+00:00»), a boolean as 1 / 0,
+ * undefined as NULL; anything else as it is.
+ */
+export function sqliteValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00')
+  if (typeof value === 'boolean') return value ? 1 : 0
+  return value ?? null
+}
+
